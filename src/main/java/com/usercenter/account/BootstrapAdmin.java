@@ -1,0 +1,56 @@
+package com.usercenter.account;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.usercenter.user.UserService;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * Creates the ADMIN account named in {@code usercenter.bootstrap.admin.*} when no user
+ * has that username yet. An existing account is left as it is: the configured password is
+ * not re-applied.
+ */
+@Component
+@Order(10)
+class BootstrapAdmin implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
+
+	private final BootstrapAdminSettings settings;
+
+	private final UserService users;
+
+	private final PasswordEncoder passwords;
+
+	BootstrapAdmin(BootstrapAdminSettings settings, UserService users, PasswordEncoder passwords) {
+		this.settings = settings;
+		this.users = users;
+		this.passwords = passwords;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!StringUtils.hasText(this.settings.username()) || !StringUtils.hasText(this.settings.password())) {
+			return;
+		}
+		if (this.users.usernameTaken(this.settings.username())) {
+			return;
+		}
+		try {
+			this.users.createAdmin(this.settings.username(), this.passwords.encode(this.settings.password()));
+			log.info("Created bootstrap admin {}", this.settings.username());
+		}
+		catch (DataIntegrityViolationException ex) {
+			log.info("Bootstrap admin {} was created by another instance", this.settings.username());
+		}
+	}
+
+}

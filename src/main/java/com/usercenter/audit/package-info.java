@@ -1,0 +1,4 @@
+/**
+ * The audit trail: who signed in, out, changed what, from which address.
+ */
+package com.usercenter.audit;

@@ -1,0 +1,32 @@
+package com.usercenter.core;
+
+/**
+ * A fact the service reports to its caller: carries the contract code and, where the
+ * contract says so, the envelope's {@code data}. Subclasses name the fact
+ * ({@code MobileAlreadyInUse}, ...).
+ */
+public class ApiException extends RuntimeException {
+
+	private final ErrorCode errorCode;
+
+	private final transient Object data;
+
+	public ApiException(ErrorCode errorCode) {
+		this(errorCode, null);
+	}
+
+	public ApiException(ErrorCode errorCode, Object data) {
+		super(errorCode.name(), null, false, false);
+		this.errorCode = errorCode;
+		this.data = data;
+	}
+
+	public ErrorCode errorCode() {
+		return this.errorCode;
+	}
+
+	public Object data() {
+		return this.data;
+	}
+
+}

@@ -1,0 +1,57 @@
+package com.usercenter.core;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Hidden;
+
+/**
+ * Answers what the servlet container routes to {@code /error} (failures outside Spring
+ * MVC) in the envelope, replacing Spring Boot's whitelabel page.
+ */
+@Hidden
+@RestController
+class EnvelopeErrorController implements ErrorController {
+
+	private static final Logger log = LoggerFactory.getLogger(EnvelopeErrorController.class);
+
+	private final EnvelopeResponder responder;
+
+	EnvelopeErrorController(EnvelopeResponder responder) {
+		this.responder = responder;
+	}
+
+	@RequestMapping("${spring.web.error.path:/error}")
+	ResponseEntity<Envelope<Object>> error(HttpServletRequest request) {
+		Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		ApiException api = GlobalExceptionHandler.causeOf(failure, ApiException.class);
+		ErrorCode code;
+		Object data = null;
+		if (api != null) {
+			code = api.errorCode();
+			data = api.data();
+		}
+		else {
+			Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+			code = ErrorCode.forStatus((status instanceof Integer value) ? value : 404);
+			if (code == ErrorCode.INTERNAL_ERROR && failure != null) {
+				log.error("Unexpected failure outside MVC", failure);
+			}
+		}
+		ResponseEntity.BodyBuilder builder = ResponseEntity.status(code.status());
+		Long retryAfter = EnvelopeResponder.retryAfter(data);
+		if (retryAfter != null) {
+			builder.header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
+		}
+		return builder.body(this.responder.error(code, data));
+	}
+
+}

@@ -1,0 +1,58 @@
+package com.usercenter.core;
+
+import java.util.List;
+import java.util.Locale;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+
+/**
+ * Locale from {@code Accept-Language} (Simplified Chinese unless English is asked for),
+ * form bodies read like JSON ones, and the filters that run before everything else.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfig implements WebMvcConfigurer {
+
+	private final JsonMapper json;
+
+	WebConfig(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Bean
+	LocaleResolver localeResolver() {
+		AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
+		resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+		resolver.setSupportedLocales(List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH));
+		return resolver;
+	}
+
+	@Override
+	public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+		builder.addCustomConverter(new FormObjectConverter(this.json));
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestId> requestIdFilter() {
+		FilterRegistrationBean<RequestId> registration = new FilterRegistrationBean<>(new RequestId());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<BodySizeLimit> bodySizeLimitFilter(WebSettings settings, EnvelopeResponder responder) {
+		FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(
+				new BodySizeLimit(settings.maxBodySize(), settings.maxMultipartSize(), responder));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+}

@@ -1,0 +1,32 @@
+package com.usercenter.profile;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * A user's profile. The owner sees its contacts in full; others get the public form,
+ * without mobile, email, username or address.
+ */
+@Schema(description = "A user's profile")
+public record Profile(@Schema(example = "1000001") long userId, @Schema(example = "小明") String nickname,
+		@Schema(example = "https://cdn.example.com/a.png") String avatar, String background,
+		@Schema(description = "0 unknown, 1 male, 2 female", example = "1") int sex,
+		@Schema(description = "Epoch ms of the calendar day", example = "631152000000") Long birthday,
+		@Schema(example = "35") Integer age, @Schema(description = "cm", example = "175") Integer height,
+		@Schema(description = "cm", example = "80") Integer waist,
+		@Schema(description = "kg", example = "68.5") BigDecimal weight, String signature, String address,
+		Community community, List<Hobby> hobbies, @Schema(example = "+8613800138000") String mobile,
+		@Schema(example = "alice@example.com") String email, @Schema(example = "alice") String username,
+		boolean hasPassword, @Schema(description = "Epoch ms", example = "1763856000000") long registeredAt) {
+
+	/** Where the user lives. */
+	public record Community(long id, String name, long cityId) {
+	}
+
+	/** A hobby from the catalog. */
+	public record Hobby(long id, String name) {
+	}
+
+}

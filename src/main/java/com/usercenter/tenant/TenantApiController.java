@@ -1,0 +1,117 @@
+package com.usercenter.tenant;
+
+import java.time.Clock;
+
+import com.usercenter.core.Birthday;
+import com.usercenter.core.Dates;
+import com.usercenter.core.Envelope;
+import com.usercenter.user.BasicDetails;
+import com.usercenter.user.Mobile;
+import com.usercenter.user.PhoneNumber;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The partner tenant API of seed 000, at its exact paths. Bodies are JSON or
+ * form-encoded.
+ */
+@Tag(name = "tenant", description = "Partner servers, HMAC-signed (see the X-Signature scheme)")
+@SecurityRequirement(name = "tenantSignature")
+@Validated
+@RestController
+class TenantApiController {
+
+	private final TenantLoginService logins;
+
+	private final Clock clock;
+
+	TenantApiController(TenantLoginService logins, Clock clock) {
+		this.logins = logins;
+		this.clock = clock;
+	}
+
+	@Operation(summary = "Sign in the user mapped to an associatedId, creating it unless notCreate")
+	@PostMapping(path = "/sessions-rest/associatedBusiness/loginTenant",
+			consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE })
+	Envelope<LoginTenantResult> loginTenant(@AuthenticationPrincipal TenantPrincipal tenant,
+			@Valid @RequestBody LoginTenantRequest request) {
+		BasicDetails details = new BasicDetails(request.userName(), null, request.sex(),
+				Dates.toDate(request.birthday(), this.clock), request.height(), request.waist());
+		TenantLoginService.TenantLogin login = this.logins.login(tenant, request.associatedId(),
+				Boolean.TRUE.equals(request.notCreate()), Boolean.TRUE.equals(request.softLogin()), details);
+		return Envelope.ok(new LoginTenantResult(login.tokens().userId(), login.tokens().accessToken(), login.created(),
+				request.associatedId(), login.tokens().refreshToken(), login.tokens().expiresIn()));
+	}
+
+	@Operation(summary = "Change the mobile number of the user mapped to an associatedId")
+	@PostMapping(path = "/user-rest/action/changeMobileByTenant",
+			consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE })
+	Envelope<Void> changeMobileByTenant(@AuthenticationPrincipal TenantPrincipal tenant,
+			@RequestParam @NotBlank @Size(max = 128) String associatedId,
+			@Valid @RequestBody ChangeMobileRequest request) {
+		this.logins.changeMobile(tenant, associatedId, PhoneNumber.parseOrNull(request.mobile()));
+		return Envelope.ok();
+	}
+
+	@Operation(summary = "Update profile fields of the user mapped to an associatedId",
+			description = "data is true when something changed, false when nothing did")
+	@PostMapping(path = "/user-rest/userInfo/updateUserDetail",
+			consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE })
+	Envelope<Boolean> updateUserDetail(@AuthenticationPrincipal TenantPrincipal tenant,
+			@RequestParam @NotBlank @Size(max = 128) String associatedId,
+			@Valid @RequestBody UpdateUserDetailRequest request) {
+		BasicDetails details = new BasicDetails(request.name(), request.headImg(), request.sex(),
+				Dates.toDate(request.birthday(), this.clock), request.height(), request.waist());
+		return Envelope.ok(this.logins.updateDetail(tenant, associatedId, details));
+	}
+
+	record LoginTenantRequest(
+			@Schema(description = "The partner's id for the user",
+					example = "partner-user-42") @NotBlank @Size(max = 128) String associatedId,
+			@Schema(description = "Answer 40401 instead of creating a user", defaultValue = "false") Boolean notCreate,
+			@Schema(description = "Reuse the user's live session from this tenant",
+					defaultValue = "false") Boolean softLogin,
+			@Schema(description = "Nickname of a user this call creates", example = "小明") @Size(min = 1,
+					max = 32) String userName,
+			@Schema(description = "0 unknown, 1 male, 2 female", example = "1") @Min(0) @Max(2) Integer sex,
+			@Schema(description = "Epoch ms", example = "631152000000") @Birthday Long birthday,
+			@Schema(description = "Centimetres", example = "175") @Min(50) @Max(250) Integer height,
+			@Schema(description = "Centimetres", example = "80") @Min(30) @Max(200) Integer waist) {
+	}
+
+	record LoginTenantResult(@Schema(example = "1022043") long userId, String accessToken,
+			@Schema(description = "true when this call created the user") boolean needInfo,
+			@Schema(example = "partner-user-42") String associatedId, String refreshToken,
+			@Schema(example = "7200") long expiresIn) {
+	}
+
+	record ChangeMobileRequest(@Schema(example = "13800138000") @NotBlank @Mobile String mobile) {
+	}
+
+	record UpdateUserDetailRequest(
+			@Schema(description = "Nickname", example = "小明") @Size(min = 1, max = 32) String name,
+			@Schema(description = "Avatar URL", example = "https://cdn.example.com/a.png") @Size(max = 512) @Pattern(
+					regexp = "https?://\\S+") String headImg,
+			@Schema(example = "2") @Min(0) @Max(2) Integer sex,
+			@Schema(description = "Epoch ms", example = "631152000000") @Birthday Long birthday,
+			@Schema(example = "168") @Min(50) @Max(250) Integer height,
+			@Schema(example = "70") @Min(30) @Max(200) Integer waist) {
+	}
+
+}

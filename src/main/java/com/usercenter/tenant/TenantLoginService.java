@@ -1,0 +1,118 @@
+package com.usercenter.tenant;
+
+import java.time.Clock;
+
+import com.usercenter.audit.AuditService;
+import com.usercenter.audit.AuditType;
+import com.usercenter.token.IssuedTokens;
+import com.usercenter.token.SessionRequest;
+import com.usercenter.token.SessionService;
+import com.usercenter.user.AccountDisabled;
+import com.usercenter.user.BasicDetails;
+import com.usercenter.user.PhoneNumber;
+import com.usercenter.user.User;
+import com.usercenter.user.UserNotFound;
+import com.usercenter.user.UserService;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The partner flows of seed 000. Requests for one (tenant, associatedId) take a
+ * transaction-scoped advisory lock first, so concurrent first logins create one user and
+ * hard logins revoke in order.
+ */
+@Service
+class TenantLoginService {
+
+	static final String CHANNEL = "tenant";
+
+	private final TenantAccountRepository accounts;
+
+	private final UserService users;
+
+	private final SessionService sessions;
+
+	private final AuditService audit;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	TenantLoginService(TenantAccountRepository accounts, UserService users, SessionService sessions, AuditService audit,
+			JdbcClient jdbc, Clock clock) {
+		this.accounts = accounts;
+		this.users = users;
+		this.sessions = sessions;
+		this.audit = audit;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional
+	TenantLogin login(TenantPrincipal tenant, String associatedId, boolean notCreate, boolean softLogin,
+			BasicDetails details) {
+		lock(tenant, associatedId);
+		boolean created = false;
+		Long userId = this.accounts.findByTenantIdAndAssociatedId(tenant.tenantId(), associatedId)
+			.map(TenantAccount::getUserId)
+			.orElse(null);
+		if (userId == null) {
+			if (notCreate) {
+				throw new UserNotFound();
+			}
+			userId = this.users.create(details).getId();
+			this.accounts.save(new TenantAccount(tenant.tenantId(), associatedId, userId, this.clock.instant()));
+			created = true;
+		}
+		User user = this.users.get(userId);
+		if (!user.isActive()) {
+			throw new AccountDisabled();
+		}
+		IssuedTokens tokens = softLogin ? this.sessions.resumeTenantSession(userId, tenant.tenantId())
+			.orElseGet(() -> startSession(tenant, user)) : hardLogin(tenant, user);
+		this.audit.record(AuditType.TENANT_LOGIN, userId, tenant.tenantKey(),
+				(softLogin ? "soft" : "hard") + (created ? ", created" : ""));
+		return new TenantLogin(tokens, created);
+	}
+
+	@Transactional
+	void changeMobile(TenantPrincipal tenant, String associatedId, PhoneNumber mobile) {
+		long userId = userOf(tenant, associatedId);
+		this.users.changeMobile(userId, mobile);
+		this.audit.record(AuditType.CONTACT_CHANGE, userId, tenant.tenantKey(), "mobile " + mobile.masked());
+	}
+
+	@Transactional
+	boolean updateDetail(TenantPrincipal tenant, String associatedId, BasicDetails details) {
+		return this.users.updateBasics(userOf(tenant, associatedId), details);
+	}
+
+	private long userOf(TenantPrincipal tenant, String associatedId) {
+		return this.accounts.findByTenantIdAndAssociatedId(tenant.tenantId(), associatedId)
+			.map(TenantAccount::getUserId)
+			.orElseThrow(UserNotFound::new);
+	}
+
+	private IssuedTokens hardLogin(TenantPrincipal tenant, User user) {
+		this.sessions.revokeTenantSessions(user.getId(), tenant.tenantId());
+		return startSession(tenant, user);
+	}
+
+	private IssuedTokens startSession(TenantPrincipal tenant, User user) {
+		return this.sessions
+			.start(new SessionRequest(user.getId(), user.roles(), tenant.tenantId(), tenant.tenantKey(), CHANNEL));
+	}
+
+	private void lock(TenantPrincipal tenant, String associatedId) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+			.param("key", tenant.tenantId() + ":" + associatedId)
+			.query()
+			.singleRow();
+	}
+
+	record TenantLogin(IssuedTokens tokens, boolean created) {
+	}
+
+}

@@ -1,0 +1,36 @@
+package com.usercenter.tenant;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+interface TenantRepository extends Repository<Tenant, Long> {
+
+	Tenant save(Tenant tenant);
+
+	Optional<Tenant> findByTenantKey(String tenantKey);
+
+	List<Tenant> findAllByOrderByIdAsc();
+
+	long count();
+
+	/**
+	 * Records a nonce; answers 0 when the tenant used it within the window (a replay), 1
+	 * otherwise. The primary key decides races between instances.
+	 */
+	@Modifying
+	@Query(value = """
+			insert into tenant_nonce (tenant_id, nonce, seen_at) values (:tenantId, :nonce, :now)
+			on conflict (tenant_id, nonce) do update set seen_at = excluded.seen_at
+			where tenant_nonce.seen_at < :windowStart""", nativeQuery = true)
+	int recordNonce(long tenantId, String nonce, Instant now, Instant windowStart);
+
+	@Modifying
+	@Query(value = "delete from tenant_nonce where seen_at < :before", nativeQuery = true)
+	int deleteNoncesBefore(Instant before);
+
+}

@@ -1,0 +1,114 @@
+package com.usercenter.tenant;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.usercenter.audit.AuditService;
+import com.usercenter.audit.AuditType;
+import com.usercenter.core.ApiException;
+import com.usercenter.core.Digests;
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.SecretBox;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates tenants, rotates their secrets, enables and disables them. A secret is shown
+ * once, when made; afterwards it exists only sealed in the database.
+ */
+@Service
+public class TenantService {
+
+	static final String SECRET_PURPOSE = "tenant-secret";
+
+	private final TenantRepository tenants;
+
+	private final SecretBox box;
+
+	private final AuditService audit;
+
+	private final Clock clock;
+
+	TenantService(TenantRepository tenants, SecretBox box, AuditService audit, Clock clock) {
+		this.tenants = tenants;
+		this.box = box;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public TenantCredentials create(String name) {
+		return create("tk_" + Digests.randomToken(12), name, newSecret());
+	}
+
+	/**
+	 * Creates a tenant with a key and secret chosen by the operator (start-up
+	 * configuration).
+	 */
+	@Transactional
+	TenantCredentials create(String tenantKey, String name, String secret) {
+		Instant now = this.clock.instant();
+		this.tenants.save(new Tenant(tenantKey, name, seal(secret), now));
+		this.audit.record(AuditType.ADMIN_TENANT_CHANGE, null, tenantKey, "created");
+		return new TenantCredentials(tenantKey, secret);
+	}
+
+	@Transactional(readOnly = true)
+	public List<TenantView> list() {
+		return this.tenants.findAllByOrderByIdAsc().stream().map(TenantView::from).toList();
+	}
+
+	@Transactional
+	public TenantCredentials rotateSecret(String tenantKey) {
+		Tenant tenant = get(tenantKey);
+		String secret = newSecret();
+		tenant.replaceSecret(seal(secret), this.clock.instant());
+		this.tenants.save(tenant);
+		this.audit.record(AuditType.ADMIN_TENANT_CHANGE, null, tenantKey, "secret rotated");
+		return new TenantCredentials(tenantKey, secret);
+	}
+
+	@Transactional
+	public TenantView changeStatus(String tenantKey, String status) {
+		Tenant tenant = get(tenantKey);
+		tenant.changeStatus(status, this.clock.instant());
+		this.audit.record(AuditType.ADMIN_TENANT_CHANGE, null, tenantKey, "status " + status);
+		return TenantView.from(this.tenants.save(tenant));
+	}
+
+	@Transactional(readOnly = true)
+	Optional<Tenant> find(String tenantKey) {
+		return this.tenants.findByTenantKey(tenantKey);
+	}
+
+	@Transactional(readOnly = true)
+	boolean exists(String tenantKey) {
+		return this.tenants.findByTenantKey(tenantKey).isPresent();
+	}
+
+	@Transactional(readOnly = true)
+	long count() {
+		return this.tenants.count();
+	}
+
+	byte[] secretOf(Tenant tenant) {
+		return this.box.open(SECRET_PURPOSE, tenant.getSecretSealed());
+	}
+
+	private Tenant get(String tenantKey) {
+		return this.tenants.findByTenantKey(tenantKey).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND));
+	}
+
+	private byte[] seal(String secret) {
+		return this.box.seal(SECRET_PURPOSE, secret.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String newSecret() {
+		return Digests.randomToken(32);
+	}
+
+}

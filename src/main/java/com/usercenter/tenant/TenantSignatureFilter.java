@@ -1,0 +1,122 @@
+package com.usercenter.tenant;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.usercenter.core.ApiException;
+import com.usercenter.core.EnvelopeResponder;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates tenant API requests by their signature headers. The body is read once
+ * here, hashed for the signature, and handed on to the controller unchanged.
+ */
+class TenantSignatureFilter extends OncePerRequestFilter {
+
+	private final TenantAuthenticator authenticator;
+
+	private final EnvelopeResponder responder;
+
+	TenantSignatureFilter(TenantAuthenticator authenticator, EnvelopeResponder responder) {
+		this.authenticator = authenticator;
+		this.responder = responder;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		TenantPrincipal tenant;
+		byte[] body;
+		try {
+			body = request.getInputStream().readAllBytes();
+			tenant = this.authenticator.authenticate(new TenantAuthenticator.SignedRequest(
+					request.getHeader("X-Tenant-Key"), request.getHeader("X-Timestamp"), request.getHeader("X-Nonce"),
+					request.getHeader("X-Signature"), request.getMethod(), request.getRequestURI(),
+					request.getQueryString(), body));
+		}
+		catch (ApiException ex) {
+			this.responder.write(response, ex);
+			return;
+		}
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(tenant, null,
+				List.of(new SimpleGrantedAuthority("ROLE_TENANT"))));
+		SecurityContextHolder.setContext(context);
+		try {
+			chain.doFilter(new CachedBody(request, body), response);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	/** Replays the body already read, for the message converters. */
+	private static final class CachedBody extends HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		CachedBody(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
+			return new ServletInputStream() {
+
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] b, int off, int len) {
+					return in.read(b, off, len);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException();
+				}
+
+			};
+		}
+
+		@Override
+		public int getContentLength() {
+			return this.body.length;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return this.body.length;
+		}
+
+	}
+
+}

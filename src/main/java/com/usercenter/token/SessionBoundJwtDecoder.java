@@ -1,0 +1,44 @@
+package com.usercenter.token;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import com.usercenter.core.ExpiredOrRevokedToken;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The resource server's decoder: a token is good when this service signed it, its time is
+ * not over, and its session is live now. The session check reads the database on every
+ * request, so a revocation holds at once on every instance.
+ */
+@Component
+class SessionBoundJwtDecoder implements JwtDecoder {
+
+	private final AccessTokens tokens;
+
+	private final SessionService sessions;
+
+	private final Clock clock;
+
+	SessionBoundJwtDecoder(AccessTokens tokens, SessionService sessions, Clock clock) {
+		this.tokens = tokens;
+		this.sessions = sessions;
+		this.clock = clock;
+	}
+
+	@Override
+	public Jwt decode(String token) {
+		Jwt jwt = this.tokens.verify(token);
+		if (!this.clock.instant().isBefore(jwt.getExpiresAt())) {
+			throw new ExpiredOrRevokedToken();
+		}
+		if (!this.sessions.isLive(UUID.fromString(jwt.getClaimAsString(AccessTokens.SESSION_CLAIM)))) {
+			throw new ExpiredOrRevokedToken();
+		}
+		return jwt;
+	}
+
+}

@@ -1,0 +1,38 @@
+package com.usercenter.token;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+interface SessionRepository extends Repository<UserSession, UUID> {
+
+	UserSession save(UserSession session);
+
+	Optional<UserSession> findById(UUID id);
+
+	boolean existsByIdAndRevokedAtIsNullAndExpiresAtAfter(UUID id, Instant now);
+
+	Optional<UserSession> findFirstByUserIdAndTenantIdAndRevokedAtIsNullAndExpiresAtAfterOrderByCreatedAtDesc(
+			long userId, long tenantId, Instant now);
+
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query("update UserSession s set s.revokedAt = :now where s.userId = :userId and s.tenantId = :tenantId and s.revokedAt is null")
+	int revokeTenantSessions(long userId, long tenantId, Instant now);
+
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query("update UserSession s set s.revokedAt = :now where s.userId = :userId and s.revokedAt is null and s.id <> :keep")
+	int revokeAllExcept(long userId, UUID keep, Instant now);
+
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query("update UserSession s set s.revokedAt = :now where s.userId = :userId and s.revokedAt is null")
+	int revokeAll(long userId, Instant now);
+
+	@Modifying
+	@Query("delete from UserSession s where s.expiresAt < :before")
+	int deleteExpiredBefore(Instant before);
+
+}

@@ -1,0 +1,137 @@
+package com.usercenter.token;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.usercenter.audit.AuditService;
+import com.usercenter.audit.AuditType;
+import com.usercenter.core.Digests;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts, resumes, refreshes and revokes sessions, and hands out their tokens. Refresh
+ * tokens rotate on every use; presenting a rotated one revokes its session, since only a
+ * copy could be presented twice.
+ */
+@Service
+public class SessionService {
+
+	private final SessionRepository sessions;
+
+	private final RefreshTokenRepository refreshTokens;
+
+	private final AccessTokens accessTokens;
+
+	private final TokenSettings settings;
+
+	private final AuditService audit;
+
+	private final Clock clock;
+
+	SessionService(SessionRepository sessions, RefreshTokenRepository refreshTokens, AccessTokens accessTokens,
+			TokenSettings settings, AuditService audit, Clock clock) {
+		this.sessions = sessions;
+		this.refreshTokens = refreshTokens;
+		this.accessTokens = accessTokens;
+		this.settings = settings;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public IssuedTokens start(SessionRequest request) {
+		Instant now = this.clock.instant();
+		UserSession session = this.sessions
+			.save(new UserSession(request, now, now.plus(this.settings.refreshTokenTtl())));
+		return tokensFor(session, now);
+	}
+
+	/**
+	 * New tokens for the newest live session this tenant made for the user, if there is
+	 * one; the session's earlier tokens keep working.
+	 */
+	@Transactional
+	public Optional<IssuedTokens> resumeTenantSession(long userId, long tenantId) {
+		Instant now = this.clock.instant();
+		return this.sessions
+			.findFirstByUserIdAndTenantIdAndRevokedAtIsNullAndExpiresAtAfterOrderByCreatedAtDesc(userId, tenantId, now)
+			.map((session) -> {
+				session.extendUntil(now.plus(this.settings.refreshTokenTtl()));
+				return tokensFor(session, now);
+			});
+	}
+
+	@Transactional
+	public int revokeTenantSessions(long userId, long tenantId) {
+		return this.sessions.revokeTenantSessions(userId, tenantId, this.clock.instant());
+	}
+
+	@Transactional(noRollbackFor = RefreshTokenRejected.class)
+	public IssuedTokens refresh(String refreshToken) {
+		Instant now = this.clock.instant();
+		RefreshToken presented = this.refreshTokens.findByTokenHash(hash(refreshToken))
+			.orElseThrow(RefreshTokenRejected::new);
+		UserSession session = this.sessions.findById(presented.getSessionId()).orElseThrow(RefreshTokenRejected::new);
+		if (presented.isRotated()) {
+			if (session.isLive(now)) {
+				session.revoke(now);
+				this.sessions.save(session);
+				this.audit.record(AuditType.REFRESH_TOKEN_REUSED, session.getUserId(), session.getTenantKey(),
+						"session " + session.getId() + " revoked");
+			}
+			throw new RefreshTokenRejected();
+		}
+		if (presented.isExpired(now) || !session.isLive(now)) {
+			throw new RefreshTokenRejected();
+		}
+		presented.markRotated(now);
+		this.refreshTokens.save(presented);
+		session.extendUntil(now.plus(this.settings.refreshTokenTtl()));
+		return tokensFor(session, now);
+	}
+
+	@Transactional
+	public void revoke(UUID sessionId) {
+		this.sessions.findById(sessionId).ifPresent((session) -> {
+			session.revoke(this.clock.instant());
+			this.sessions.save(session);
+		});
+	}
+
+	/** Ends every session of the user (password reset, account disabled). */
+	@Transactional
+	public int revokeAll(long userId) {
+		return this.sessions.revokeAll(userId, this.clock.instant());
+	}
+
+	/**
+	 * Ends every session of the user but the one making the request (password change).
+	 */
+	@Transactional
+	public int revokeAllExcept(long userId, UUID keep) {
+		return this.sessions.revokeAllExcept(userId, keep, this.clock.instant());
+	}
+
+	@Transactional(readOnly = true)
+	public boolean isLive(UUID sessionId) {
+		return this.sessions.existsByIdAndRevokedAtIsNullAndExpiresAtAfter(sessionId, this.clock.instant());
+	}
+
+	private IssuedTokens tokensFor(UserSession session, Instant now) {
+		String refresh = Digests.randomToken(32);
+		this.refreshTokens
+			.save(new RefreshToken(hash(refresh), session.getId(), now.plus(this.settings.refreshTokenTtl())));
+		String access = this.accessTokens.issue(session.getId(), session.getUserId(), session.roles(),
+				session.getTenantKey(), now);
+		return new IssuedTokens(session.getId(), session.getUserId(), access, refresh, this.accessTokens.ttlSeconds());
+	}
+
+	static String hash(String refreshToken) {
+		return Digests.sha256Hex(refreshToken.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+}

@@ -1,0 +1,91 @@
+package com.usercenter.token;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A signed-in device or partner login. Its access tokens work while it is live; revoking
+ * it ends them at once.
+ */
+@Entity
+@Table(name = "user_session")
+class UserSession {
+
+	@Id
+	private UUID id;
+
+	private long userId;
+
+	private Long tenantId;
+
+	private String tenantKey;
+
+	private String channel;
+
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	@Column(columnDefinition = "text[]")
+	private String[] roles;
+
+	private Instant createdAt;
+
+	private Instant expiresAt;
+
+	private Instant revokedAt;
+
+	protected UserSession() {
+	}
+
+	UserSession(SessionRequest request, Instant now, Instant expiresAt) {
+		this.id = UUID.randomUUID();
+		this.userId = request.userId();
+		this.tenantId = request.tenantId();
+		this.tenantKey = request.tenantKey();
+		this.channel = request.channel();
+		this.roles = request.roles().toArray(String[]::new);
+		this.createdAt = now;
+		this.expiresAt = expiresAt;
+	}
+
+	boolean isLive(Instant now) {
+		return this.revokedAt == null && now.isBefore(this.expiresAt);
+	}
+
+	void revoke(Instant now) {
+		if (this.revokedAt == null) {
+			this.revokedAt = now;
+		}
+	}
+
+	void extendUntil(Instant expiresAt) {
+		if (expiresAt.isAfter(this.expiresAt)) {
+			this.expiresAt = expiresAt;
+		}
+	}
+
+	UUID getId() {
+		return this.id;
+	}
+
+	long getUserId() {
+		return this.userId;
+	}
+
+	String getTenantKey() {
+		return this.tenantKey;
+	}
+
+	Set<String> roles() {
+		return new LinkedHashSet<>(Arrays.asList(this.roles));
+	}
+
+}

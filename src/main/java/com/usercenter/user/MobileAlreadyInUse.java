@@ -1,0 +1,13 @@
+package com.usercenter.user;
+
+import com.usercenter.core.ApiException;
+import com.usercenter.core.ErrorCode;
+
+/** Another account already has this mobile number. */
+public class MobileAlreadyInUse extends ApiException {
+
+	public MobileAlreadyInUse() {
+		super(ErrorCode.MOBILE_IN_USE);
+	}
+
+}

@@ -1,0 +1,237 @@
+package com.usercenter.user;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * One person's account. State changes go through intent-named methods that keep it
+ * consistent.
+ */
+@Entity
+@Table(name = "app_user")
+public class User {
+
+	public static final String ROLE_USER = "USER";
+
+	public static final String ROLE_ADMIN = "ADMIN";
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String nickname;
+
+	private String avatar;
+
+	private String background;
+
+	private short sex;
+
+	private LocalDate birthday;
+
+	private Short height;
+
+	private Short waist;
+
+	@Column(precision = 4, scale = 1)
+	private BigDecimal weight;
+
+	private String signature;
+
+	private String address;
+
+	private Long communityId;
+
+	private String mobile;
+
+	private String email;
+
+	private String username;
+
+	private String passwordHash;
+
+	private UserStatus status = UserStatus.ACTIVE;
+
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	@Column(columnDefinition = "text[]")
+	private String[] roles = { ROLE_USER };
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	@Version
+	private long version;
+
+	protected User() {
+	}
+
+	User(Instant now) {
+		this.createdAt = now;
+		this.updatedAt = now;
+	}
+
+	/** Fills the profile fields a partner or a sign-up may set on a new account. */
+	void initialize(BasicDetails details) {
+		applyBasics(details);
+	}
+
+	/**
+	 * Sets the given fields, leaving null ones as they are.
+	 * @return whether any stored value changed
+	 */
+	public boolean applyBasics(BasicDetails details) {
+		boolean changed = false;
+		if (details.nickname() != null && !details.nickname().equals(this.nickname)) {
+			this.nickname = details.nickname();
+			changed = true;
+		}
+		if (details.avatar() != null && !details.avatar().equals(this.avatar)) {
+			this.avatar = details.avatar();
+			changed = true;
+		}
+		if (details.sex() != null && details.sex() != this.sex) {
+			this.sex = details.sex().shortValue();
+			changed = true;
+		}
+		if (details.birthday() != null && !details.birthday().equals(this.birthday)) {
+			this.birthday = details.birthday();
+			changed = true;
+		}
+		if (details.height() != null && !Objects.equals(details.height().shortValue(), this.height)) {
+			this.height = details.height().shortValue();
+			changed = true;
+		}
+		if (details.waist() != null && !Objects.equals(details.waist().shortValue(), this.waist)) {
+			this.waist = details.waist().shortValue();
+			changed = true;
+		}
+		return changed;
+	}
+
+	void changeMobile(PhoneNumber mobile) {
+		this.mobile = (mobile != null) ? mobile.e164() : null;
+	}
+
+	void changeEmail(Email email) {
+		this.email = (email != null) ? email.value() : null;
+	}
+
+	void changeUsername(String username) {
+		this.username = username;
+	}
+
+	void changePasswordHash(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
+	void grant(String role) {
+		Set<String> set = roles();
+		set.add(role);
+		this.roles = set.toArray(String[]::new);
+	}
+
+	void touch(Instant now) {
+		this.updatedAt = now;
+	}
+
+	public boolean isActive() {
+		return this.status == UserStatus.ACTIVE;
+	}
+
+	public boolean hasPassword() {
+		return this.passwordHash != null;
+	}
+
+	public Set<String> roles() {
+		return new LinkedHashSet<>(Arrays.asList(this.roles));
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getNickname() {
+		return this.nickname;
+	}
+
+	public String getAvatar() {
+		return this.avatar;
+	}
+
+	public String getBackground() {
+		return this.background;
+	}
+
+	public int getSex() {
+		return this.sex;
+	}
+
+	public LocalDate getBirthday() {
+		return this.birthday;
+	}
+
+	public Integer getHeight() {
+		return (this.height != null) ? this.height.intValue() : null;
+	}
+
+	public Integer getWaist() {
+		return (this.waist != null) ? this.waist.intValue() : null;
+	}
+
+	public BigDecimal getWeight() {
+		return this.weight;
+	}
+
+	public String getSignature() {
+		return this.signature;
+	}
+
+	public String getAddress() {
+		return this.address;
+	}
+
+	public Long getCommunityId() {
+		return this.communityId;
+	}
+
+	public String getMobile() {
+		return this.mobile;
+	}
+
+	public String getEmail() {
+		return this.email;
+	}
+
+	public String getUsername() {
+		return this.username;
+	}
+
+	public String getPasswordHash() {
+		return this.passwordHash;
+	}
+
+	public UserStatus getStatus() {
+		return this.status;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+}

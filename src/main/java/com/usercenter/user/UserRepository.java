@@ -1,0 +1,23 @@
+package com.usercenter.user;
+
+import java.util.Optional;
+
+import org.springframework.data.repository.Repository;
+
+interface UserRepository extends Repository<User, Long> {
+
+	User saveAndFlush(User user);
+
+	Optional<User> findById(Long id);
+
+	Optional<User> findByMobile(String mobile);
+
+	Optional<User> findByEmail(String email);
+
+	Optional<User> findByUsername(String username);
+
+	boolean existsByUsername(String username);
+
+	void flush();
+
+}

@@ -1,0 +1,120 @@
+package com.usercenter.user;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.usercenter.core.UniqueConstraints;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other features may do with users: create them, find them and change what
+ * identifies them. Uniqueness is the database's: a lost race is reported as the same fact
+ * as a found duplicate.
+ */
+@Service
+public class UserService {
+
+	private final UserRepository users;
+
+	private final Clock clock;
+
+	UserService(UserRepository users, Clock clock) {
+		this.users = users;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<User> find(long id) {
+		return this.users.findById(id);
+	}
+
+	@Transactional(readOnly = true)
+	public User get(long id) {
+		return this.users.findById(id).orElseThrow(UserNotFound::new);
+	}
+
+	/**
+	 * Finds an account by what a person types to sign in: a mobile number, an email or a
+	 * username.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<User> findByAccount(String account) {
+		if (account == null || account.isBlank()) {
+			return Optional.empty();
+		}
+		if (account.contains("@")) {
+			Email email = Email.parseOrNull(account);
+			return (email != null) ? this.users.findByEmail(email.value()) : Optional.empty();
+		}
+		PhoneNumber mobile = PhoneNumber.parseOrNull(account);
+		if (mobile != null) {
+			Optional<User> byMobile = this.users.findByMobile(mobile.e164());
+			if (byMobile.isPresent()) {
+				return byMobile;
+			}
+		}
+		return this.users.findByUsername(account.trim().toLowerCase(Locale.ROOT));
+	}
+
+	@Transactional
+	public User create(BasicDetails details) {
+		User user = new User(this.clock.instant());
+		user.initialize(details);
+		return this.users.saveAndFlush(user);
+	}
+
+	/** Creates an administrator with the given username and password hash. */
+	@Transactional
+	public User createAdmin(String username, String passwordHash) {
+		User user = new User(this.clock.instant());
+		user.changeUsername(username.toLowerCase(Locale.ROOT));
+		user.changePasswordHash(passwordHash);
+		user.grant(User.ROLE_ADMIN);
+		return this.users.saveAndFlush(user);
+	}
+
+	@Transactional(readOnly = true)
+	public boolean usernameTaken(String username) {
+		return this.users.existsByUsername(username.toLowerCase(Locale.ROOT));
+	}
+
+	@Transactional
+	public void changeMobile(long userId, PhoneNumber mobile) {
+		User user = get(userId);
+		Optional<User> holder = this.users.findByMobile(mobile.e164());
+		if (holder.isPresent() && !holder.get().getId().equals(userId)) {
+			throw new MobileAlreadyInUse();
+		}
+		user.changeMobile(mobile);
+		user.touch(this.clock.instant());
+		try {
+			this.users.saveAndFlush(user);
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (UniqueConstraints.violated(ex, "uk_app_user_mobile")) {
+				throw new MobileAlreadyInUse();
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Sets the given profile fields.
+	 * @return whether anything changed
+	 */
+	@Transactional
+	public boolean updateBasics(long userId, BasicDetails details) {
+		User user = get(userId);
+		boolean changed = user.applyBasics(details);
+		if (changed) {
+			user.touch(this.clock.instant());
+			this.users.saveAndFlush(user);
+		}
+		return changed;
+	}
+
+}

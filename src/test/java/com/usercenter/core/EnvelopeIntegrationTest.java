@@ -1,0 +1,156 @@
+package com.usercenter.core;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import com.usercenter.support.Api;
+import com.usercenter.support.Api.Call;
+import com.usercenter.support.ApiTestBase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every failure, wherever it happens, answers the envelope with the right code and HTTP
+ * status.
+ */
+class EnvelopeIntegrationTest extends ApiTestBase {
+
+	@Test
+	void unknownPathAnswers40400() {
+		Api.Answer answer = api().get("/no/such/path");
+
+		assertThat(answer.status()).isEqualTo(404);
+		assertThat(answer.code()).isEqualTo(40400);
+		assertThat(answer.msg()).isEqualTo("资源不存在");
+		assertThat(answer.json().has("data")).isTrue();
+		assertThat(answer.data().isNull()).isTrue();
+	}
+
+	@Test
+	void messageFollowsAcceptLanguage() {
+		Api.Answer answer = api().send(Call.of("GET", "/no/such/path").header("Accept-Language", "en-US,en;q=0.9"));
+
+		assertThat(answer.msg()).isEqualTo("Not found");
+	}
+
+	@Test
+	void wrongMethodAnswers40500() {
+		Api.Answer answer = api().send(Call.of("DELETE", "/api/v1/auth/refresh"));
+
+		assertThat(answer.status()).isEqualTo(405);
+		assertThat(answer.code()).isEqualTo(40500);
+	}
+
+	@Test
+	void unsupportedMediaTypeAnswers41500() {
+		Api.Answer answer = api()
+			.send(Call.of("POST", "/api/v1/auth/refresh").body("<x/>".getBytes(), "application/xml"));
+
+		assertThat(answer.status()).isEqualTo(415);
+		assertThat(answer.code()).isEqualTo(41500);
+	}
+
+	@Test
+	void oversizeBodyAnswers41300() {
+		String huge = "{\"refreshToken\":\"" + "a".repeat(100_000) + "\"}";
+
+		Api.Answer answer = api().send(Call.of("POST", "/api/v1/auth/refresh").json(huge));
+
+		assertThat(answer.status()).isEqualTo(413);
+		assertThat(answer.code()).isEqualTo(41300);
+	}
+
+	@Test
+	void oversizeChunkedBodyAnswers41300() {
+		String huge = "{\"refreshToken\":\"" + "a".repeat(100_000) + "\"}";
+		Api.Answer answer = api().send(Call.of("POST", "/api/v1/auth/refresh")
+			.body(huge.getBytes(StandardCharsets.UTF_8), "application/json")
+			.streamed());
+
+		assertThat(answer.status()).isEqualTo(413);
+		assertThat(answer.code()).isEqualTo(41300);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{", "not json", "{\"refreshToken\": {\"nested\": true}}", "[1,2]", "\"text\"" })
+	void unreadableBodyAnswers40001(String body) {
+		Api.Answer answer = api().post("/api/v1/auth/refresh", body);
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.code()).isEqualTo(40001);
+		assertThat(answer.text()).doesNotContain("Exception").doesNotContain("jackson");
+	}
+
+	@Test
+	void missingBodyAnswers40001() {
+		Api.Answer answer = api()
+			.send(Call.of("POST", "/api/v1/auth/refresh").header("Content-Type", "application/json"));
+
+		assertThat(answer.code()).isEqualTo(40001);
+	}
+
+	@Test
+	void invalidFieldAnswers40000WithTheField() {
+		Api.Answer answer = api().post("/api/v1/auth/refresh", Map.of("refreshToken", " "));
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.code()).isEqualTo(40000);
+		assertThat(answer.data().path("errors").get(0).path("field").asString()).isEqualTo("refreshToken");
+	}
+
+	@Test
+	void protectedEndpointWithoutTokenAnswers40100() {
+		Api.Answer answer = api().get("/api/v1/users/me");
+
+		assertThat(answer.status()).isEqualTo(401);
+		assertThat(answer.code()).isEqualTo(40100);
+	}
+
+	@Test
+	void garbageTokenAnswers40100() {
+		Api.Answer answer = api().get("/api/v1/users/me", "not.a.token");
+
+		assertThat(answer.status()).isEqualTo(401);
+		assertThat(answer.code()).isEqualTo(40100);
+	}
+
+	@Test
+	void requestIdIsEchoedAndEqualsTraceId() {
+		Api.Answer answer = api().send(Call.of("GET", "/no/such/path").header("X-Request-Id", "abc-123.x"));
+
+		assertThat(answer.header("X-Request-Id")).isEqualTo("abc-123.x");
+		assertThat(answer.json().path("traceId").asString()).isEqualTo("abc-123.x");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "evil value with spaces", "x\u00e9", "" })
+	void unsafeRequestIdIsReplaced(String incoming) {
+		Api.Answer answer = api().send(Call.of("GET", "/no/such/path").header("X-Request-Id", incoming));
+
+		assertThat(answer.header("X-Request-Id")).isNotEqualTo(incoming).matches("[0-9a-f]{16}");
+		assertThat(answer.json().path("traceId").asString()).isEqualTo(answer.header("X-Request-Id"));
+	}
+
+	@Test
+	void successEnvelopeCarriesCodeMessageAndTraceId() {
+		Api.Answer answer = api().post("/api/v1/auth/login/password",
+				Map.of("account", "nobody-" + unique(), "password", "whatever1"));
+
+		assertThat(answer.status()).isEqualTo(401);
+		assertThat(answer.code()).isEqualTo(40102);
+		assertThat(answer.json().path("traceId").asString()).isNotBlank();
+	}
+
+	@Test
+	void securityHeadersAreSent() {
+		Api.Answer answer = api().get("/api/v1/users/me");
+
+		assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
+		assertThat(answer.header("Referrer-Policy")).isEqualTo("no-referrer");
+	}
+
+}

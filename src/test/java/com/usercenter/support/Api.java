@@ -1,0 +1,190 @@
+package com.usercenter.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A plain HTTP client for the running service: the tests see exactly the bytes, status
+ * and headers a mobile app or partner server would.
+ */
+public final class Api {
+
+	public static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String base;
+
+	public Api(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	public Answer get(String path, String token) {
+		return send(Call.of("GET", path).bearer(token));
+	}
+
+	public Answer get(String path) {
+		return get(path, null);
+	}
+
+	public Answer post(String path, Object body, String token) {
+		return send(Call.of("POST", path).json(body).bearer(token));
+	}
+
+	public Answer post(String path, Object body) {
+		return post(path, body, null);
+	}
+
+	public Answer patch(String path, Object body, String token) {
+		return send(Call.of("PATCH", path).json(body).bearer(token));
+	}
+
+	public Answer send(Call call) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + call.pathAndQuery))
+			.timeout(Duration.ofSeconds(30))
+			.method(call.method, publisher(call));
+		call.headers.forEach(request::header);
+		try {
+			HttpResponse<byte[]> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			return new Answer(response.statusCode(), response.body(), response.headers().map());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static HttpRequest.BodyPublisher publisher(Call call) {
+		if (call.body == null) {
+			return HttpRequest.BodyPublishers.noBody();
+		}
+		if (call.streamed) {
+			return HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(call.body));
+		}
+		return HttpRequest.BodyPublishers.ofByteArray(call.body);
+	}
+
+	/** One request, built up step by step. */
+	public static final class Call {
+
+		final String method;
+
+		final String pathAndQuery;
+
+		final Map<String, String> headers = new LinkedHashMap<>();
+
+		byte[] body;
+
+		boolean streamed;
+
+		private Call(String method, String pathAndQuery) {
+			this.method = method;
+			this.pathAndQuery = pathAndQuery;
+		}
+
+		public static Call of(String method, String pathAndQuery) {
+			return new Call(method, pathAndQuery);
+		}
+
+		public Call json(Object body) {
+			if (body == null) {
+				return this;
+			}
+			this.body = (body instanceof String text) ? text.getBytes(StandardCharsets.UTF_8)
+					: JSON.writeValueAsBytes(body);
+			return header("Content-Type", "application/json");
+		}
+
+		public Call form(String encoded) {
+			this.body = encoded.getBytes(StandardCharsets.UTF_8);
+			return header("Content-Type", "application/x-www-form-urlencoded");
+		}
+
+		public Call body(byte[] body, String contentType) {
+			this.body = body;
+			return (contentType != null) ? header("Content-Type", contentType) : this;
+		}
+
+		/** Sends the body without a length, chunked. */
+		public Call streamed() {
+			this.streamed = true;
+			return this;
+		}
+
+		public Call bearer(String token) {
+			return (token != null) ? header("Authorization", "Bearer " + token) : this;
+		}
+
+		public Call header(String name, String value) {
+			this.headers.put(name, value);
+			return this;
+		}
+
+		public String method() {
+			return this.method;
+		}
+
+		public String pathAndQuery() {
+			return this.pathAndQuery;
+		}
+
+		public byte[] bodyBytes() {
+			return (this.body != null) ? this.body : new byte[0];
+		}
+
+	}
+
+	/** An answer: HTTP status, envelope and headers. */
+	public record Answer(int status, byte[] raw, Map<String, java.util.List<String>> headers) {
+
+		public JsonNode json() {
+			return JSON.readTree(this.raw);
+		}
+
+		public int code() {
+			return json().path("code").asInt();
+		}
+
+		public String msg() {
+			return json().path("msg").asString();
+		}
+
+		public JsonNode data() {
+			return json().path("data");
+		}
+
+		public String header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter((e) -> e.getKey().equalsIgnoreCase(name))
+				.map((e) -> e.getValue().get(0))
+				.findFirst()
+				.orElse(null);
+		}
+
+		public String text() {
+			return new String(this.raw, StandardCharsets.UTF_8);
+		}
+
+		@Override
+		public String toString() {
+			return this.status + " " + text();
+		}
+
+	}
+
+}

@@ -1,0 +1,59 @@
+package com.usercenter.support;
+
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What most integration tests need: the client, an admin token, a fresh tenant, unique
+ * test data.
+ */
+@IntegrationTest
+public abstract class ApiTestBase {
+
+	private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+	@LocalServerPort
+	protected int port;
+
+	private Api api;
+
+	protected Api api() {
+		if (this.api == null) {
+			this.api = new Api(this.port);
+		}
+		return this.api;
+	}
+
+	protected String adminToken() {
+		Api.Answer login = api().post("/api/v1/auth/login/password",
+				Map.of("account", TestSecrets.ADMIN_USERNAME, "password", TestSecrets.adminPassword()));
+		assertThat(login.code()).as(login.toString()).isEqualTo(200);
+		return login.data().path("accessToken").asString();
+	}
+
+	/** A new active tenant, made through the admin API. */
+	protected TenantClient newTenant() {
+		Api.Answer created = api().post("/api/v1/admin/tenants", Map.of("name", "test tenant " + unique()),
+				adminToken());
+		assertThat(created.code()).as(created.toString()).isEqualTo(200);
+		JsonNode data = created.data();
+		return new TenantClient(api(), data.path("tenantKey").asString(), data.path("tenantSecret").asString());
+	}
+
+	protected static String unique() {
+		return Long.toString(System.nanoTime(), 36) + SEQUENCE.incrementAndGet();
+	}
+
+	/** A valid, unused China Mobile number. */
+	protected static String newMobile() {
+		return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+	}
+
+}

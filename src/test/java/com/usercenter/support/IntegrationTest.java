@@ -1,0 +1,23 @@
+package com.usercenter.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The running application on a random port against the run's real PostgreSQL. All
+ * integration tests share one application context, so one database serves the run; tests
+ * use their own rows.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "logging.structured.format.console=")
+@Import(PostgresTestConfig.class)
+public @interface IntegrationTest {
+
+}

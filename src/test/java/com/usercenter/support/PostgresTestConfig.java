@@ -1,0 +1,26 @@
+package com.usercenter.support;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+
+/**
+ * Points the application at the run's {@link TestDatabase} and gives it the test secrets.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class PostgresTestConfig {
+
+	@Bean
+	DynamicPropertyRegistrar testDatabaseProperties() {
+		return (registry) -> {
+			TestDatabase.Coordinates db = TestDatabase.get();
+			registry.add("spring.datasource.url", db::url);
+			registry.add("spring.datasource.username", db::username);
+			registry.add("spring.datasource.password", db::password);
+			registry.add("usercenter.crypto.master-key", TestSecrets::masterKey);
+			registry.add("usercenter.bootstrap.admin.username", () -> TestSecrets.ADMIN_USERNAME);
+			registry.add("usercenter.bootstrap.admin.password", TestSecrets::adminPassword);
+		};
+	}
+
+}
