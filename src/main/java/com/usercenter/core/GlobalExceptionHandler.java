@@ -102,7 +102,11 @@ class GlobalExceptionHandler {
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<Envelope<Object>> unreadable(HttpMessageNotReadableException ex) {
 		ApiException cause = causeOf(ex, ApiException.class);
-		return (cause != null) ? api(cause) : answer(ErrorCode.UNREADABLE_BODY, null);
+		if (cause != null) {
+			return api(cause);
+		}
+		log.debug("Unreadable body: {}", ex.getMostSpecificCause().getMessage());
+		return answer(ErrorCode.UNREADABLE_BODY, null);
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)

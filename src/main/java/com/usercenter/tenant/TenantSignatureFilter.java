@@ -2,7 +2,15 @@ package com.usercenter.tenant;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -64,14 +72,66 @@ class TenantSignatureFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** Replays the body already read, for the message converters. */
+	/**
+	 * Replays the body already read, for the message converters; for a form body also its
+	 * fields as request parameters, which is where Spring MVC reads a form POST from.
+	 */
 	private static final class CachedBody extends HttpServletRequestWrapper {
 
 		private final byte[] body;
 
+		private Map<String, String[]> parameters;
+
 		CachedBody(HttpServletRequest request, byte[] body) {
 			super(request);
 			this.body = body;
+		}
+
+		@Override
+		public Map<String, String[]> getParameterMap() {
+			if (this.parameters == null) {
+				Map<String, List<String>> fields = new LinkedHashMap<>();
+				addAll(fields, getQueryString());
+				String type = getContentType();
+				if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+					addAll(fields, new String(this.body, StandardCharsets.UTF_8));
+				}
+				Map<String, String[]> result = new LinkedHashMap<>();
+				fields.forEach((name, values) -> result.put(name, values.toArray(String[]::new)));
+				this.parameters = Collections.unmodifiableMap(result);
+			}
+			return this.parameters;
+		}
+
+		@Override
+		public String getParameter(String name) {
+			String[] values = getParameterMap().get(name);
+			return (values != null && values.length > 0) ? values[0] : null;
+		}
+
+		@Override
+		public String[] getParameterValues(String name) {
+			return getParameterMap().get(name);
+		}
+
+		@Override
+		public Enumeration<String> getParameterNames() {
+			return Collections.enumeration(getParameterMap().keySet());
+		}
+
+		private static void addAll(Map<String, List<String>> fields, String encoded) {
+			if (encoded == null || encoded.isEmpty()) {
+				return;
+			}
+			for (String pair : encoded.split("&")) {
+				if (pair.isEmpty()) {
+					continue;
+				}
+				int eq = pair.indexOf('=');
+				String name = URLDecoder.decode((eq >= 0) ? pair.substring(0, eq) : pair, StandardCharsets.UTF_8);
+				String value = (eq >= 0) ? URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8) : "";
+				fields.computeIfAbsent(name, (key) -> new ArrayList<>()).add(value);
+			}
 		}
 
 		@Override

@@ -142,6 +142,10 @@ public final class Api {
 			return this.pathAndQuery;
 		}
 
+		public Map<String, String> headers() {
+			return Map.copyOf(this.headers);
+		}
+
 		public byte[] bodyBytes() {
 			return (this.body != null) ? this.body : new byte[0];
 		}
