@@ -30,6 +30,10 @@ public final class TenantClient {
 		return this.key;
 	}
 
+	public String secret() {
+		return this.secret;
+	}
+
 	public Api.Answer post(String pathAndQuery, Object jsonBody) {
 		return this.api.send(sign(Api.Call.of("POST", pathAndQuery).json(jsonBody)));
 	}

@@ -1,0 +1,87 @@
+package com.usercenter.core;
+
+import com.usercenter.support.Api;
+import com.usercenter.support.ApiTestBase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Health, metrics, info and the API description; nothing else of actuator is reachable.
+ */
+class OperationsIntegrationTest extends ApiTestBase {
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness" })
+	void healthGroupsAreUp(String path) {
+		Api.Answer answer = api().get(path);
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.json().path("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
+	void prometheusServesMetrics() {
+		Api.Answer answer = api().get("/actuator/prometheus");
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.text()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+	}
+
+	@Test
+	void infoIsServed() {
+		assertThat(api().get("/actuator/info").status()).isEqualTo(200);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/actuator/env", "/actuator/beans", "/actuator/heapdump", "/actuator/configprops",
+			"/actuator/loggers", "/actuator/threaddump", "/actuator/mappings" })
+	void otherEndpointsAreNotExposed(String path) {
+		Api.Answer answer = api().get(path);
+
+		assertThat(answer.status()).isEqualTo(404);
+		assertThat(answer.code()).isEqualTo(40400);
+	}
+
+	@Test
+	void swaggerUiIsServed() {
+		Api.Answer answer = api().send(Api.Call.of("GET", "/swagger-ui/index.html"));
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.text()).contains("Swagger UI");
+		assertThat(api().get("/swagger-ui.html").status()).isIn(200, 302);
+	}
+
+	@Test
+	void openApiHasThreeGroupsBothSchemesAndTheErrorTable() {
+		JsonNode tenant = api().get("/v3/api-docs/tenant").json();
+		JsonNode app = api().get("/v3/api-docs/app").json();
+		JsonNode admin = api().get("/v3/api-docs/admin").json();
+
+		assertThat(tenant.path("paths").has("/sessions-rest/associatedBusiness/loginTenant")).isTrue();
+		assertThat(tenant.path("paths").has("/user-rest/action/changeMobileByTenant")).isTrue();
+		assertThat(tenant.path("paths").has("/user-rest/userInfo/updateUserDetail")).isTrue();
+		assertThat(app.path("paths").has("/api/v1/auth/refresh")).isTrue();
+		assertThat(app.path("paths").has("/api/v1/users/me")).isTrue();
+		assertThat(app.path("paths").has("/api/v1/admin/tenants")).isFalse();
+		assertThat(admin.path("paths").has("/api/v1/admin/tenants")).isTrue();
+		JsonNode schemes = app.path("components").path("securitySchemes");
+		assertThat(schemes.has("bearer")).isTrue();
+		assertThat(schemes.has("tenantSignature")).isTrue();
+		String description = app.path("info").path("description").asString();
+		for (ErrorCode code : ErrorCode.values()) {
+			assertThat(description).contains("| " + code.code() + " |");
+		}
+	}
+
+	@Test
+	void currentUserIsNotAnApiParameter() {
+		JsonNode me = api().get("/v3/api-docs/app").json().path("paths").path("/api/v1/users/me").path("get");
+
+		assertThat(me.path("parameters").isMissingNode() || me.path("parameters").isEmpty()).isTrue();
+	}
+
+}

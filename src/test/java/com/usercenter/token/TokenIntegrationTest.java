@@ -1,0 +1,289 @@
+package com.usercenter.token;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.usercenter.core.SecretBox;
+import com.usercenter.support.Api;
+import com.usercenter.support.ApiTestBase;
+import com.usercenter.support.TenantClient;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Access tokens, refresh rotation, logout and the JWKS, over HTTP against the real
+ * database.
+ */
+class TokenIntegrationTest extends ApiTestBase {
+
+	@Autowired
+	private AccessTokens accessTokens;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private TokenSettings settings;
+
+	@Autowired
+	private SecretBox box;
+
+	@Autowired
+	private Clock clock;
+
+	@Test
+	void jwksServesThePublicKeyOnlyAndNotInTheEnvelope() {
+		Api.Answer answer = api().get("/.well-known/jwks.json");
+
+		JsonNode key = answer.json().path("keys").get(0);
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.json().has("code")).isFalse();
+		assertThat(key.path("kty").asString()).isEqualTo("EC");
+		assertThat(key.path("crv").asString()).isEqualTo("P-256");
+		assertThat(key.path("alg").asString()).isEqualTo("ES256");
+		assertThat(key.path("use").asString()).isEqualTo("sig");
+		assertThat(key.path("kid").asString()).isNotBlank();
+		assertThat(key.has("d")).isFalse();
+	}
+
+	@Test
+	void anotherServiceVerifiesAccessTokensFromTheJwks() {
+		JsonNode login = signIn();
+		NimbusJwtDecoder decoder = NimbusJwtDecoder
+			.withJwkSetUri("http://localhost:" + this.port + "/.well-known/jwks.json")
+			.jwsAlgorithm(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.ES256)
+			.build();
+
+		Jwt jwt = decoder.decode(login.path("accessToken").asString());
+
+		assertThat(jwt.getSubject()).isEqualTo(login.path("userId").asString());
+		assertThat(jwt.getClaimAsString("iss")).isEqualTo("user-center");
+		assertThat(jwt.getClaimAsString("sid")).isNotBlank();
+		assertThat(jwt.getClaimAsStringList("roles")).containsExactly("USER");
+		assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(Duration.ofHours(2));
+		assertThat(jwt.getHeaders()).containsEntry("typ", "JWT").containsKey("kid");
+	}
+
+	@Test
+	void refreshRotatesTheRefreshToken() {
+		JsonNode login = signIn();
+
+		Api.Answer refreshed = refresh(login.path("refreshToken").asString());
+
+		assertThat(refreshed.code()).isEqualTo(200);
+		JsonNode data = refreshed.data();
+		assertThat(data.path("userId").asLong()).isEqualTo(login.path("userId").asLong());
+		assertThat(data.path("refreshToken").asString()).isNotEqualTo(login.path("refreshToken").asString());
+		assertThat(data.path("expiresIn").asLong()).isEqualTo(7200);
+		assertThat(data.path("needInfo").asBoolean()).isFalse();
+		assertThat(data.has("user")).isFalse();
+		assertThat(api().get("/api/v1/users/me", data.path("accessToken").asString()).code()).isEqualTo(200);
+		assertThat(refresh(data.path("refreshToken").asString()).code()).isEqualTo(200);
+	}
+
+	@Test
+	void reusedRefreshTokenRevokesItsSession() {
+		JsonNode login = signIn();
+		JsonNode rotated = refresh(login.path("refreshToken").asString()).data();
+
+		Api.Answer reuse = refresh(login.path("refreshToken").asString());
+
+		assertThat(reuse.status()).isEqualTo(401);
+		assertThat(reuse.code()).isEqualTo(40101);
+		assertThat(api().get("/api/v1/users/me", rotated.path("accessToken").asString()).code()).isEqualTo(40101);
+		assertThat(refresh(rotated.path("refreshToken").asString()).code()).isEqualTo(40101);
+		assertThat(this.jdbc.sql("select count(*) from audit_event where type = 'refresh_token_reused' and user_id = ?")
+			.param(login.path("userId").asLong())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void unknownRefreshTokenAnswers40101() {
+		assertThat(refresh("never-issued-" + unique()).code()).isEqualTo(40101);
+	}
+
+	@Test
+	void tenRacingUsesOfOneRefreshTokenLetAtMostOneThrough() throws Exception {
+		JsonNode login = signIn();
+		List<Callable<Api.Answer>> calls = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			calls.add(() -> refresh(login.path("refreshToken").asString()));
+		}
+
+		List<Api.Answer> answers = runTogether(calls);
+
+		assertThat(answers.stream().filter((a) -> a.code() == 200).count()).isLessThanOrEqualTo(1);
+		assertThat(answers.stream().filter((a) -> a.code() == 40101).count()).isGreaterThanOrEqualTo(9);
+		assertThat(answers).allSatisfy((a) -> assertThat(a.code()).isIn(200, 40101));
+	}
+
+	@Test
+	void logoutRevokesTheSessionAtOnce() {
+		JsonNode login = signIn();
+		String token = login.path("accessToken").asString();
+
+		Api.Answer logout = api().post("/api/v1/auth/logout", null, token);
+
+		assertThat(logout.code()).isEqualTo(200);
+		assertThat(logout.data().isNull()).isTrue();
+		assertThat(api().get("/api/v1/users/me", token).code()).isEqualTo(40101);
+		assertThat(refresh(login.path("refreshToken").asString()).code()).isEqualTo(40101);
+		assertThat(api().post("/api/v1/auth/logout", null, token).code()).isEqualTo(40101);
+	}
+
+	@Test
+	void logoutWithoutTokenAnswers40100() {
+		assertThat(api().post("/api/v1/auth/logout", null).code()).isEqualTo(40100);
+	}
+
+	@Test
+	void expiredTokenAnswers40101() {
+		JsonNode login = signIn();
+		UUID session = UUID.fromString(claims(login.path("accessToken").asString()).path("sid").asString());
+		String expired = this.accessTokens.issue(session, login.path("userId").asLong(), Set.of("USER"), null,
+				Instant.now().minus(Duration.ofHours(3)));
+
+		Api.Answer answer = api().get("/api/v1/users/me", expired);
+
+		assertThat(answer.status()).isEqualTo(401);
+		assertThat(answer.code()).isEqualTo(40101);
+	}
+
+	@Test
+	void tokenOfADeletedSessionAnswers40101() {
+		String orphan = this.accessTokens.issue(UUID.randomUUID(), 1, Set.of("USER"), null, Instant.now());
+
+		assertThat(api().get("/api/v1/users/me", orphan).code()).isEqualTo(40101);
+	}
+
+	@Test
+	void tokenSignedWithAnotherKeyAnswers40100() throws Exception {
+		JsonNode login = signIn();
+		ECKey stranger = new ECKeyGenerator(Curve.P_256).keyIDFromThumbprint(true).generate();
+		SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(stranger.getKeyID()).build(),
+				claimsLike(login));
+		forged.sign(new ECDSASigner(stranger));
+
+		assertThat(api().get("/api/v1/users/me", forged.serialize()).code()).isEqualTo(40100);
+	}
+
+	@Test
+	void unsignedAlgNoneTokenAnswers40100() {
+		JsonNode login = signIn();
+		String header = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+		String payload = base64(claimsLike(login).toString());
+
+		assertThat(api().get("/api/v1/users/me", header + "." + payload + ".").code()).isEqualTo(40100);
+	}
+
+	@Test
+	void hmacTokenKeyedWithThePublicKeyAnswers40100() throws Exception {
+		JsonNode login = signIn();
+		String jwks = api().get("/.well-known/jwks.json").text();
+		SignedJWT confused = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claimsLike(login));
+		confused.sign(new MACSigner(java.util.Arrays.copyOf(jwks.getBytes(StandardCharsets.UTF_8), 64)));
+
+		assertThat(api().get("/api/v1/users/me", confused.serialize()).code()).isEqualTo(40100);
+	}
+
+	@Test
+	void tamperedPayloadAnswers40100() {
+		JsonNode login = signIn();
+		String[] parts = login.path("accessToken").asString().split("\\.");
+		String otherUser = base64(claims(login.path("accessToken").asString()).toString()
+			.replaceFirst("\"sub\":\"\\d+\"", "\"sub\":\"1\""));
+
+		assertThat(api().get("/api/v1/users/me", parts[0] + "." + otherUser + "." + parts[2]).code()).isEqualTo(40100);
+	}
+
+	@Test
+	void signingKeyIsSealedInTheDatabaseAndTheSameForEveryInstance() {
+		String kid = api().get("/.well-known/jwks.json").json().path("keys").get(0).path("kid").asString();
+
+		SigningKeys anotherInstance = new SigningKeys(this.settings, this.jdbc, this.box, this.clock);
+
+		assertThat(anotherInstance.signingKey().getKeyID()).isEqualTo(kid);
+		assertThat(this.jdbc.sql("select count(*) from signing_key where active").query(Long.class).single())
+			.isEqualTo(1);
+		byte[] sealed = this.jdbc.sql("select private_sealed from signing_key where active")
+			.query(byte[].class)
+			.single();
+		assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("\"d\"").doesNotContain("P-256");
+	}
+
+	private JsonNode signIn() {
+		TenantClient tenant = newTenant();
+		Api.Answer login = tenant.post("/sessions-rest/associatedBusiness/loginTenant",
+				Map.of("associatedId", "token-" + unique()));
+		assertThat(login.code()).isEqualTo(200);
+		return login.data();
+	}
+
+	private Api.Answer refresh(String refreshToken) {
+		return api().post("/api/v1/auth/refresh", Map.of("refreshToken", refreshToken));
+	}
+
+	private static JsonNode claims(String jwt) {
+		return Api.JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+	}
+
+	private static JWTClaimsSet claimsLike(JsonNode login) {
+		JsonNode claims = claims(login.path("accessToken").asString());
+		return new JWTClaimsSet.Builder().issuer("user-center")
+			.subject(login.path("userId").asString())
+			.claim("sid", claims.path("sid").asString())
+			.claim("roles", List.of("USER", "ADMIN"))
+			.issueTime(new Date())
+			.expirationTime(Date.from(Instant.now().plusSeconds(600)))
+			.build();
+	}
+
+	private static String base64(String json) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static List<Api.Answer> runTogether(List<Callable<Api.Answer>> calls) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+		try {
+			List<Api.Answer> answers = new ArrayList<>();
+			for (Future<Api.Answer> future : pool.invokeAll(calls)) {
+				answers.add(future.get());
+			}
+			return answers;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+}
