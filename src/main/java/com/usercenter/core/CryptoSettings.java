@@ -3,7 +3,6 @@ package com.usercenter.core;
 import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where the master key comes from. It encrypts the secrets the service must be able to
@@ -12,10 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param masterKey base64 of 32 random bytes; set it (from the environment) when running
  * more than one instance
  * @param masterKeyFile used when {@code masterKey} is empty: read, or created with a new
- * random key
+ * random key (default {@code ~/.usercenter/master.key})
  */
 @ConfigurationProperties("usercenter.crypto")
-public record CryptoSettings(String masterKey,
-		@DefaultValue("${user.home}/.usercenter/master.key") Path masterKeyFile) {
+public record CryptoSettings(String masterKey, Path masterKeyFile) {
+
+	public CryptoSettings {
+		if (masterKeyFile == null) {
+			masterKeyFile = Path.of(System.getProperty("user.home"), ".usercenter", "master.key");
+		}
+	}
 
 }

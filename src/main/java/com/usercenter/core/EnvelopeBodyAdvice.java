@@ -1,6 +1,5 @@
 package com.usercenter.core;
 
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -32,7 +31,7 @@ class EnvelopeBodyAdvice implements ResponseBodyAdvice<Object> {
 			Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
 			ServerHttpResponse response) {
 		if (body instanceof Envelope<?> envelope && envelope.msg() == null) {
-			String msg = this.responder.message(ErrorCode.SUCCESS, LocaleContextHolder.getLocale());
+			String msg = this.responder.message(ErrorCode.SUCCESS, this.responder.locale());
 			return envelope.localized(msg, RequestId.current());
 		}
 		return body;

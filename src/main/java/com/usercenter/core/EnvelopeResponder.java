@@ -7,11 +7,15 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Builds localized envelopes, for the global handler and for servlet filters that answer
@@ -24,13 +28,30 @@ public class EnvelopeResponder {
 
 	private final JsonMapper json;
 
-	EnvelopeResponder(MessageSource messages, JsonMapper json) {
+	private final ObjectProvider<LocaleResolver> localeResolver;
+
+	EnvelopeResponder(MessageSource messages, JsonMapper json, ObjectProvider<LocaleResolver> localeResolver) {
 		this.messages = messages;
 		this.json = json;
+		this.localeResolver = localeResolver;
 	}
 
 	public Envelope<Object> error(ErrorCode code, Object data) {
-		return new Envelope<>(code.code(), message(code, LocaleContextHolder.getLocale()), data, RequestId.current());
+		return new Envelope<>(code.code(), message(code, locale()), data, RequestId.current());
+	}
+
+	/**
+	 * The caller's language by the service's own rule, also for answers written by
+	 * filters, where Spring MVC has not set the locale yet and the servlet container
+	 * would fall back to the JVM's.
+	 */
+	Locale locale() {
+		LocaleResolver resolver = this.localeResolver.getIfAvailable();
+		if (resolver != null
+				&& RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			return resolver.resolveLocale(attributes.getRequest());
+		}
+		return LocaleContextHolder.getLocale();
 	}
 
 	String message(ErrorCode code, Locale locale) {

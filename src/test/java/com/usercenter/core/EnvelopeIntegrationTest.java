@@ -37,6 +37,31 @@ class EnvelopeIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
+	void filterErrorsAreChineseByDefaultAndEnglishOnRequest() {
+		Api.Answer tenantDefault = api().post("/sessions-rest/associatedBusiness/loginTenant", Map.of());
+		Api.Answer tenantEnglish = api().send(Call.of("POST", "/sessions-rest/associatedBusiness/loginTenant")
+			.json(Map.of())
+			.header("Accept-Language", "en"));
+		Api.Answer bearerDefault = api().get("/api/v1/users/me");
+		Api.Answer bearerEnglish = api().send(Call.of("GET", "/api/v1/users/me").header("Accept-Language", "en"));
+
+		assertThat(tenantDefault.msg()).isEqualTo("租户签名无效");
+		assertThat(tenantEnglish.msg()).isEqualTo("Tenant signature invalid");
+		assertThat(bearerDefault.msg()).isEqualTo("需要登录");
+		assertThat(bearerEnglish.msg()).isEqualTo("Authentication required");
+	}
+
+	@Test
+	void successMessageFollowsAcceptLanguage() {
+		Api.Answer chinese = api().send(Call.of("GET", "/api/v1/users/me").bearer(adminToken()));
+		Api.Answer english = api()
+			.send(Call.of("GET", "/api/v1/users/me").bearer(adminToken()).header("Accept-Language", "en"));
+
+		assertThat(chinese.msg()).isEqualTo("成功");
+		assertThat(english.msg()).isEqualTo("Success");
+	}
+
+	@Test
 	void wrongMethodAnswers40500() {
 		Api.Answer answer = api().send(Call.of("DELETE", "/api/v1/auth/refresh"));
 

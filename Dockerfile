@@ -1,0 +1,31 @@
+# syntax=docker/dockerfile:1
+
+# Build: the Maven wrapper on a JDK 25, then Spring Boot's layered jar extracted for cache-friendly layers.
+FROM eclipse-temurin:25-jdk AS build
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -ntp -q dependency:go-offline
+COPY src/ src/
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -ntp -q -DskipTests package \
+ && java -Djarmode=tools -jar target/user-center-*.jar extract --layers --launcher --destination /extracted
+
+# Run: a JRE 25, as an unprivileged user, dependencies first so code changes rebuild one small layer.
+FROM eclipse-temurin:25-jre
+RUN groupadd --system --gid 10001 usercenter \
+ && useradd --system --uid 10001 --gid usercenter --home-dir /app --shell /usr/sbin/nologin usercenter \
+ && mkdir -p /app/data && chown usercenter:usercenter /app/data
+WORKDIR /app
+COPY --from=build /extracted/dependencies/ ./
+COPY --from=build /extracted/spring-boot-loader/ ./
+COPY --from=build /extracted/snapshot-dependencies/ ./
+COPY --from=build /extracted/application/ ./
+USER usercenter
+# The generated master key file lives in /app/data unless USERCENTER_CRYPTO_MASTER_KEY is given.
+ENV USERCENTER_CRYPTO_MASTER_KEY_FILE=/app/data/master.key \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+VOLUME ["/app/data"]
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q UP <&3"]
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
