@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -33,8 +34,13 @@ class TenantBootstrap implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		if (StringUtils.hasText(this.settings.key()) && StringUtils.hasText(this.settings.secret())) {
 			if (!this.tenants.exists(this.settings.key())) {
-				this.tenants.create(this.settings.key(), "bootstrap", this.settings.secret());
-				log.info("Created bootstrap tenant {}", this.settings.key());
+				try {
+					this.tenants.create(this.settings.key(), "bootstrap", this.settings.secret());
+					log.info("Created bootstrap tenant {}", this.settings.key());
+				}
+				catch (DataIntegrityViolationException ex) {
+					log.info("Bootstrap tenant {} was created by another instance", this.settings.key());
+				}
 			}
 		}
 		else if (this.tenants.count() == 0) {
