@@ -12,7 +12,10 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -ntp -q -DskipTests package \
 
 # Run: a JRE 25, as an unprivileged user, dependencies first so code changes rebuild one small layer.
 FROM eclipse-temurin:25-jre
-RUN groupadd --system --gid 10001 usercenter \
+# Fonts for drawing captcha images.
+RUN apt-get update && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system --gid 10001 usercenter \
  && useradd --system --uid 10001 --gid usercenter --home-dir /app --shell /usr/sbin/nologin usercenter \
  && mkdir -p /app/data && chown usercenter:usercenter /app/data
 WORKDIR /app

@@ -2,12 +2,11 @@ package com.usercenter.audit;
 
 import java.time.Clock;
 
-import jakarta.servlet.http.HttpServletRequest;
+import com.usercenter.core.ClientIp;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Writes audit events with the client address of the request being served. It joins the
@@ -25,17 +24,19 @@ public class AuditService {
 		this.clock = clock;
 	}
 
-	@Transactional
-	public void record(AuditType type, Long userId, String tenantKey, String detail) {
-		this.events.save(new AuditEvent(type.value(), userId, tenantKey, clientIp(), this.clock.instant(), detail));
+	/**
+	 * Records a failure in a transaction of its own, so it is kept even when the caller's
+	 * work is rolled back.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordFailure(AuditType type, Long userId, String tenantKey, String detail) {
+		record(type, userId, tenantKey, detail);
 	}
 
-	private static String clientIp() {
-		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-			HttpServletRequest request = attributes.getRequest();
-			return request.getRemoteAddr();
-		}
-		return null;
+	@Transactional
+	public void record(AuditType type, Long userId, String tenantKey, String detail) {
+		this.events
+			.save(new AuditEvent(type.value(), userId, tenantKey, ClientIp.current(), this.clock.instant(), detail));
 	}
 
 }

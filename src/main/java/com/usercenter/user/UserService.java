@@ -60,6 +60,74 @@ public class UserService {
 		return this.users.findByUsername(account.trim().toLowerCase(Locale.ROOT));
 	}
 
+	@Transactional(readOnly = true)
+	public Optional<User> findByMobile(PhoneNumber mobile) {
+		return this.users.findByMobile(mobile.e164());
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<User> findByEmail(Email email) {
+		return this.users.findByEmail(email.value());
+	}
+
+	/**
+	 * Creates an account identified by a mobile number or an email (exactly one), with an
+	 * optional password hash and nickname.
+	 * @throws MobileAlreadyInUse or {@link EmailAlreadyInUse} when another account has
+	 * it, also when a concurrent request took it first
+	 */
+	@Transactional
+	public User createWithContact(PhoneNumber mobile, Email email, String passwordHash, String nickname) {
+		if (mobile != null && this.users.findByMobile(mobile.e164()).isPresent()) {
+			throw new MobileAlreadyInUse();
+		}
+		if (email != null && this.users.findByEmail(email.value()).isPresent()) {
+			throw new EmailAlreadyInUse();
+		}
+		User user = new User(this.clock.instant());
+		user.changeMobile(mobile);
+		user.changeEmail(email);
+		user.changePasswordHash(passwordHash);
+		user.initialize(new BasicDetails(nickname, null, null, null, null, null));
+		return saveUnique(user);
+	}
+
+	@Transactional
+	public void changePasswordHash(long userId, String passwordHash) {
+		User user = get(userId);
+		user.changePasswordHash(passwordHash);
+		user.touch(this.clock.instant());
+		this.users.saveAndFlush(user);
+	}
+
+	@Transactional(readOnly = true)
+	public boolean mobileTaken(PhoneNumber mobile) {
+		return this.users.findByMobile(mobile.e164()).isPresent();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean emailTaken(Email email) {
+		return this.users.findByEmail(email.value()).isPresent();
+	}
+
+	/**
+	 * Saves, turning a lost uniqueness race into the same fact a found duplicate gives.
+	 */
+	private User saveUnique(User user) {
+		try {
+			return this.users.saveAndFlush(user);
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (UniqueConstraints.violated(ex, "uk_app_user_mobile")) {
+				throw new MobileAlreadyInUse();
+			}
+			if (UniqueConstraints.violated(ex, "uk_app_user_email")) {
+				throw new EmailAlreadyInUse();
+			}
+			throw ex;
+		}
+	}
+
 	@Transactional
 	public User create(BasicDetails details) {
 		User user = new User(this.clock.instant());
@@ -91,15 +159,7 @@ public class UserService {
 		}
 		user.changeMobile(mobile);
 		user.touch(this.clock.instant());
-		try {
-			this.users.saveAndFlush(user);
-		}
-		catch (DataIntegrityViolationException ex) {
-			if (UniqueConstraints.violated(ex, "uk_app_user_mobile")) {
-				throw new MobileAlreadyInUse();
-			}
-			throw ex;
-		}
+		saveUnique(user);
 	}
 
 	/**

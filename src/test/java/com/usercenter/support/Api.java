@@ -125,6 +125,13 @@ public final class Api {
 			return this;
 		}
 
+		/**
+		 * Comes from this client address (the test context trusts loopback as a proxy).
+		 */
+		public Call from(String ip) {
+			return (ip != null) ? header("X-Forwarded-For", ip) : this;
+		}
+
 		public Call bearer(String token) {
 			return (token != null) ? header("Authorization", "Bearer " + token) : this;
 		}

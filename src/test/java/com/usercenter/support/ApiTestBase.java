@@ -1,6 +1,12 @@
 package com.usercenter.support;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -47,8 +53,37 @@ public abstract class ApiTestBase {
 		return new TenantClient(api(), data.path("tenantKey").asString(), data.path("tenantSecret").asString());
 	}
 
+	/**
+	 * Sends the calls at the same moment, one thread each, and answers their answers in
+	 * order.
+	 */
+	protected static List<Api.Answer> runTogether(List<Callable<Api.Answer>> calls) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+		try {
+			List<Api.Answer> answers = new ArrayList<>();
+			for (Future<Api.Answer> future : pool.invokeAll(calls)) {
+				answers.add(future.get());
+			}
+			return answers;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
 	protected static String unique() {
 		return Long.toString(System.nanoTime(), 36) + SEQUENCE.incrementAndGet();
+	}
+
+	/** A client address of its own, so per-address limits of other tests do not count. */
+	protected static String newIp() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		// 198.18.0.0/15 is for benchmarks: never one of Tomcat's trusted-proxy ranges
+		return "198." + (18 + random.nextInt(2)) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+	}
+
+	protected static String newEmail() {
+		return "user-" + unique() + "@example.com";
 	}
 
 	/** A valid, unused China Mobile number. */

@@ -16,7 +16,11 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "logging.structured.format.console=")
+		properties = { "logging.structured.format.console=", "server.forward-headers-strategy=native",
+				// chosen by conditions, which run before dynamic properties exist: ports
+				// and URLs are in
+				// PostgresTestConfig
+				"usercenter.sms.provider=webhook", "usercenter.email.provider=smtp", "spring.mail.host=127.0.0.1" })
 @Import(PostgresTestConfig.class)
 public @interface IntegrationTest {
 

@@ -5,7 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
- * Points the application at the run's {@link TestDatabase} and gives it the test secrets.
+ * Points the application at the run's {@link TestDatabase}, the test delivery servers
+ * ({@link TestDeliveries}) and gives it the test secrets.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class PostgresTestConfig {
@@ -20,6 +21,9 @@ public class PostgresTestConfig {
 			registry.add("usercenter.crypto.master-key", TestSecrets::masterKey);
 			registry.add("usercenter.bootstrap.admin.username", () -> TestSecrets.ADMIN_USERNAME);
 			registry.add("usercenter.bootstrap.admin.password", TestSecrets::adminPassword);
+			registry.add("usercenter.sms.webhook.url", TestDeliveries::webhookUrl);
+			registry.add("usercenter.sms.webhook.read-timeout", () -> "1s");
+			registry.add("spring.mail.port", TestDeliveries::smtpPort);
 		};
 	}
 

@@ -7,9 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.usercenter.support.Api;
 import com.usercenter.support.Api.Call;
@@ -585,21 +582,6 @@ class TenantApiIntegrationTest extends ApiTestBase {
 	private static String sessionOf(String jwt) {
 		String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
 		return Api.JSON.readTree(payload).path("sid").asString();
-	}
-
-	private static List<Api.Answer> runTogether(List<Callable<Api.Answer>> calls) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-		try {
-			List<Future<Api.Answer>> futures = pool.invokeAll(calls);
-			List<Api.Answer> answers = new ArrayList<>();
-			for (Future<Api.Answer> future : futures) {
-				answers.add(future.get());
-			}
-			return answers;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 
 }

@@ -12,9 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -270,20 +267,6 @@ class TokenIntegrationTest extends ApiTestBase {
 
 	private static String base64(String json) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static List<Api.Answer> runTogether(List<Callable<Api.Answer>> calls) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-		try {
-			List<Api.Answer> answers = new ArrayList<>();
-			for (Future<Api.Answer> future : pool.invokeAll(calls)) {
-				answers.add(future.get());
-			}
-			return answers;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 
 }

@@ -1,0 +1,133 @@
+package com.usercenter.account;
+
+import java.util.List;
+import java.util.Map;
+
+import com.usercenter.core.ApiException;
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.Envelope;
+import com.usercenter.verification.Target;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "accounts")
+@RestController
+@RequestMapping("/api/v1/auth")
+class AccountController {
+
+	private final AccountService accounts;
+
+	private final ExistsGuard existsGuard;
+
+	AccountController(AccountService accounts, ExistsGuard existsGuard) {
+		this.accounts = accounts;
+		this.existsGuard = existsGuard;
+	}
+
+	@Operation(summary = "Sign in with a mobile number, email or username and a password",
+			description = "Five wrong passwords within 15 minutes lock password sign-in for 15 minutes (42300).")
+	@PostMapping("/login/password")
+	Envelope<LoginResult> loginWithPassword(@Valid @RequestBody PasswordLoginRequest request) {
+		return Envelope.ok(this.accounts.loginWithPassword(request.account(), request.password()));
+	}
+
+	@Operation(summary = "Create an account with a mobile or email, a password and a register code (or ticket)")
+	@PostMapping("/register")
+	Envelope<LoginResult> register(@Valid @RequestBody RegisterRequest request) {
+		requireOneOf(request.code(), request.ticket(), "code");
+		return Envelope.ok(this.accounts.register(contact(request.mobile(), request.email()), request.password(),
+				request.code(), request.ticket(), request.nickname()));
+	}
+
+	@Operation(summary = "Sign in with a login code (or ticket); creates the account when there is none")
+	@PostMapping("/login/code")
+	Envelope<LoginResult> loginWithCode(@Valid @RequestBody CodeLoginRequest request) {
+		requireOneOf(request.code(), request.ticket(), "code");
+		return Envelope.ok(this.accounts.loginWithCode(contact(request.mobile(), request.email()), request.code(),
+				request.ticket()));
+	}
+
+	@Operation(summary = "Set a new password with a reset_password code (or ticket); every session ends")
+	@PostMapping("/password/reset")
+	Envelope<Void> resetPassword(@Valid @RequestBody ResetPasswordRequest request) {
+		requireOneOf(request.code(), request.ticket(), "code");
+		this.accounts.resetPassword(contact(request.mobile(), request.email()), request.code(), request.ticket(),
+				request.newPassword());
+		return Envelope.ok();
+	}
+
+	@Operation(summary = "Whether an account or identity exists",
+			description = "Rate limited per client address: past the hourly threshold a captcha is required (42800).")
+	@PostMapping("/exists")
+	Envelope<Exists> exists(@Valid @RequestBody ExistsRequest request) {
+		this.existsGuard.pass(request.captchaKey(), request.captchaCode());
+		return Envelope.ok(new Exists(this.accounts.exists(request.type(), request.identity())));
+	}
+
+	private static Target contact(String mobile, String email) {
+		if ((mobile == null) == (email == null)) {
+			throw invalid("mobile", "give either mobile or email");
+		}
+		return (mobile != null) ? Target.parse(mobile, "mobile").mobileTarget("mobile")
+				: Target.parse(email, "email").emailTarget("email");
+	}
+
+	private static void requireOneOf(String code, String ticket, String field) {
+		if ((code == null) == (ticket == null)) {
+			throw invalid(field, "give either code or ticket");
+		}
+	}
+
+	private static ApiException invalid(String field, String message) {
+		return new ApiException(ErrorCode.INVALID_REQUEST,
+				Map.of("errors", List.of(Map.of("field", field, "message", message))));
+	}
+
+	record PasswordLoginRequest(
+			@Schema(description = "Mobile, email or username",
+					example = "13800138000") @NotBlank @Size(max = 254) String account,
+			@Schema(example = "s3cret-Passw0rd") @NotBlank @Size(max = 128) String password) {
+	}
+
+	record RegisterRequest(@Schema(example = "13800138000") @Size(max = 32) String mobile,
+			@Schema(example = "alice@example.com") @Size(max = 254) String email,
+			@Schema(description = "8-64 characters with letters and digits",
+					example = "s3cret-Passw0rd") @NotBlank @Size(max = 128) String password,
+			@Schema(example = "123456") @Pattern(regexp = "\\d{6}") String code,
+			@Schema(description = "Instead of code: a ticket from /verification-codes/verify") @Size(
+					max = 128) String ticket,
+			@Schema(example = "小明") @Size(min = 1, max = 32) String nickname) {
+	}
+
+	record CodeLoginRequest(@Schema(example = "13800138000") @Size(max = 32) String mobile,
+			@Schema(example = "alice@example.com") @Size(max = 254) String email,
+			@Schema(example = "123456") @Pattern(regexp = "\\d{6}") String code, @Size(max = 128) String ticket) {
+	}
+
+	record ResetPasswordRequest(@Schema(example = "13800138000") @Size(max = 32) String mobile,
+			@Schema(example = "alice@example.com") @Size(max = 254) String email,
+			@Schema(example = "123456") @Pattern(regexp = "\\d{6}") String code, @Size(max = 128) String ticket,
+			@Schema(example = "n3w-Passw0rd") @NotBlank @Size(max = 128) String newPassword) {
+	}
+
+	record ExistsRequest(@Schema(allowableValues = {
+			"mobile", "email", "username", "wechat", "weibo", "qq" },
+			example = "mobile") @NotBlank @Pattern(regexp = "mobile|email|username|wechat|weibo|qq") String type,
+			@Schema(example = "13800138000") @NotBlank @Size(max = 254) String identity,
+			@Size(max = 64) String captchaKey, @Size(max = 16) String captchaCode){
+	}
+
+	record Exists(boolean exists) {
+	}
+
+}

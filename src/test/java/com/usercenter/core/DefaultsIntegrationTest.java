@@ -1,0 +1,67 @@
+package com.usercenter.core;
+
+import java.util.Map;
+
+import com.usercenter.support.Api;
+import com.usercenter.support.Api.Call;
+import com.usercenter.support.PostgresTestConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The service as shipped: {@code log} delivery providers and no trusted proxy, so a
+ * client cannot choose its own address with {@code X-Forwarded-For}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "logging.structured.format.console=", "usercenter.sms.provider=log",
+				"usercenter.email.provider=log" })
+@Import(PostgresTestConfig.class)
+@ExtendWith(OutputCaptureExtension.class)
+class DefaultsIntegrationTest {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void logProvidersWriteTheMessageToTheDeliveryLog(CapturedOutput output) {
+		Api api = new Api(this.port);
+
+		Api.Answer sms = api.post("/api/v1/verification-codes",
+				Map.of("channel", "sms", "target", "13700137001", "purpose", "verify"));
+		Api.Answer email = api.post("/api/v1/verification-codes",
+				Map.of("channel", "email", "target", "defaults@example.com", "purpose", "verify"));
+
+		assertThat(sms.code()).isEqualTo(200);
+		assertThat(email.code()).isEqualTo(200);
+		assertThat(output.getOut()).contains("usercenter.delivery").contains("SMS to +8613700137001");
+		assertThat(output.getOut()).contains("Email to defaults@example.com");
+	}
+
+	@Test
+	void forwardedForIsIgnoredWithoutATrustedProxy() {
+		Api api = new Api(this.port);
+
+		api.send(Call.of("POST", "/api/v1/auth/login/password")
+			.json(Map.of("account", "spoof-test-account", "password", "whatever-1"))
+			.header("X-Forwarded-For", "198.18.7.7"));
+
+		String ip = this.jdbc.sql("select ip from audit_event where type = 'login_failure' order by id desc limit 1")
+			.query(String.class)
+			.single();
+		assertThat(ip).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+	}
+
+}

@@ -1,0 +1,112 @@
+package com.usercenter.support;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Real delivery channels for the test run, started once per JVM: a WireMock server that
+ * receives the SMS webhook and a GreenMail SMTP server. Tests read the codes the service
+ * sent from them.
+ */
+public final class TestDeliveries {
+
+	public static final String SMS_PATH = "/sms";
+
+	private static WireMockServer webhook;
+
+	private static GreenMail smtp;
+
+	private TestDeliveries() {
+	}
+
+	public static synchronized WireMockServer webhook() {
+		if (webhook == null) {
+			webhook = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+			webhook.start();
+			webhook.stubFor(WireMock.post(SMS_PATH).atPriority(10).willReturn(WireMock.ok()));
+			Runtime.getRuntime().addShutdownHook(new Thread(webhook::stop));
+		}
+		return webhook;
+	}
+
+	public static synchronized GreenMail smtp() {
+		if (smtp == null) {
+			smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+			smtp.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(smtp::stop));
+		}
+		return smtp;
+	}
+
+	public static String webhookUrl() {
+		return "http://127.0.0.1:" + webhook().port() + SMS_PATH;
+	}
+
+	public static int smtpPort() {
+		return smtp().getSmtp().getPort();
+	}
+
+	/** Every webhook payload sent to this number, oldest first. */
+	public static List<JsonNode> smsTo(String e164) {
+		List<LoggedRequest> requests = webhook().findAll(WireMock.postRequestedFor(WireMock.urlEqualTo(SMS_PATH)));
+		return requests.stream()
+			.map((request) -> Api.JSON.readTree(request.getBodyAsString()))
+			.filter((body) -> e164.equals(body.path("to").asString()))
+			.toList();
+	}
+
+	public static String lastSmsCode(String e164) {
+		List<JsonNode> sent = smsTo(e164);
+		if (sent.isEmpty()) {
+			throw new AssertionError("No SMS was sent to " + e164);
+		}
+		return sent.get(sent.size() - 1).path("code").asString();
+	}
+
+	/** Every email delivered to this address, oldest first. */
+	public static List<MimeMessage> emailsTo(String address) {
+		return Arrays.stream(smtp().getReceivedMessages()).filter((message) -> {
+			try {
+				return Arrays.stream(message.getAllRecipients())
+					.anyMatch((r) -> r.toString().equalsIgnoreCase(address));
+			}
+			catch (Exception ex) {
+				return false;
+			}
+		}).toList();
+	}
+
+	/** The decoded text of a plain-text email. */
+	public static String textOf(MimeMessage message) {
+		try {
+			return message.getContent().toString();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public static String lastEmailCode(String address) {
+		List<MimeMessage> sent = emailsTo(address);
+		if (sent.isEmpty()) {
+			throw new AssertionError("No email was sent to " + address);
+		}
+		Matcher matcher = Pattern.compile("(\\d{6})").matcher(textOf(sent.get(sent.size() - 1)));
+		if (!matcher.find()) {
+			throw new AssertionError("No code in the email to " + address);
+		}
+		return matcher.group(1);
+	}
+
+}
