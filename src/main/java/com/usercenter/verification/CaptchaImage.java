@@ -51,8 +51,7 @@ final class CaptchaImage {
 		Color[] inks = new Color[text.length()];
 		for (int i = 0; i < text.length(); i++) {
 			inks[i] = new Color(this.random.nextInt(120), this.random.nextInt(120), this.random.nextInt(120));
-			Font font = new Font(Font.SANS_SERIF, this.random.nextBoolean() ? Font.BOLD : Font.PLAIN,
-					26 + this.random.nextInt(8));
+			Font font = new Font(Font.SANS_SERIF, Font.BOLD, 30 + this.random.nextInt(6));
 			AffineTransform transform = new AffineTransform();
 			transform.translate(12 + i * 26 + this.random.nextInt(5), 34 + this.random.nextInt(8));
 			transform.rotate(Math.toRadians(this.random.nextInt(50) - 25));
