@@ -24,8 +24,9 @@ COPY --from=build /extracted/spring-boot-loader/ ./
 COPY --from=build /extracted/snapshot-dependencies/ ./
 COPY --from=build /extracted/application/ ./
 USER usercenter
-# The generated master key file lives in /app/data unless USERCENTER_CRYPTO_MASTER_KEY is given.
+# The generated master key file (unless USERCENTER_CRYPTO_MASTER_KEY is given) and uploaded avatars live in /app/data.
 ENV USERCENTER_CRYPTO_MASTER_KEY_FILE=/app/data/master.key \
+    USERCENTER_AVATAR_DIRECTORY=/app/data/avatars \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 VOLUME ["/app/data"]
 EXPOSE 8080

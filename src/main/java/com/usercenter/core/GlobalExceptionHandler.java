@@ -29,6 +29,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -92,6 +93,11 @@ class GlobalExceptionHandler {
 		String name = (ex instanceof org.springframework.web.bind.MissingServletRequestParameterException missing)
 				? missing.getParameterName() : "request";
 		return invalid(List.of(new FieldProblem(name, "required")));
+	}
+
+	@ExceptionHandler(MissingServletRequestPartException.class)
+	ResponseEntity<Envelope<Object>> missingPart(MissingServletRequestPartException ex) {
+		return invalid(List.of(new FieldProblem(ex.getRequestPartName(), "required")));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

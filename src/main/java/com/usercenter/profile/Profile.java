@@ -19,7 +19,8 @@ public record Profile(@Schema(example = "1000001") long userId, @Schema(example 
 		@Schema(description = "kg", example = "68.5") BigDecimal weight, String signature, String address,
 		Community community, List<Hobby> hobbies, @Schema(example = "+8613800138000") String mobile,
 		@Schema(example = "alice@example.com") String email, @Schema(example = "alice") String username,
-		boolean hasPassword, @Schema(description = "Epoch ms", example = "1763856000000") long registeredAt) {
+		@Schema(description = "Null in a public profile") Boolean hasPassword,
+		@Schema(description = "Epoch ms", example = "1763856000000") long registeredAt) {
 
 	/** Where the user lives. */
 	public record Community(long id, String name, long cityId) {

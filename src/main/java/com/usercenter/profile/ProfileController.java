@@ -1,14 +1,30 @@
 package com.usercenter.profile;
 
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+
+import com.usercenter.core.ApiException;
 import com.usercenter.core.CurrentUser;
 import com.usercenter.core.Envelope;
+import com.usercenter.core.ErrorCode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @Tag(name = "profile")
 @SecurityRequirement(name = "bearer")
@@ -18,14 +34,42 @@ class ProfileController {
 
 	private final ProfileService profiles;
 
-	ProfileController(ProfileService profiles) {
+	private final AvatarService avatars;
+
+	private final Clock clock;
+
+	ProfileController(ProfileService profiles, AvatarService avatars, Clock clock) {
 		this.profiles = profiles;
+		this.avatars = avatars;
+		this.clock = clock;
 	}
 
 	@Operation(summary = "The signed-in user's own profile")
 	@GetMapping("/me")
 	Envelope<Profile> me(CurrentUser user) {
 		return Envelope.ok(this.profiles.ownProfile(user.userId()));
+	}
+
+	@Operation(summary = "Change profile fields: an absent field stays, a null one is cleared")
+	@PatchMapping(path = "/me", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Envelope<Profile> update(CurrentUser user, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+			schema = @Schema(implementation = ProfilePatchSchema.class))) @RequestBody JsonNode body) {
+		return Envelope.ok(this.profiles.update(user.userId(), ProfilePatch.parse(body, this.clock)));
+	}
+
+	@Operation(summary = "Upload an avatar: PNG, JPEG or WebP, at most 2 MB, checked by content and re-encoded")
+	@PostMapping(path = "/me/avatar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	Envelope<Map<String, String>> avatar(CurrentUser user, @RequestPart("file") MultipartFile file) throws IOException {
+		if (file.isEmpty()) {
+			throw new ApiException(ErrorCode.INVALID_REQUEST);
+		}
+		return Envelope.ok(Map.of("avatar", this.avatars.upload(user.userId(), file.getBytes())));
+	}
+
+	@Operation(summary = "Another user's public profile: no mobile, email, username or address")
+	@GetMapping("/{userId}")
+	Envelope<Profile> publicProfile(@PathVariable long userId) {
+		return Envelope.ok(this.profiles.publicProfile(userId));
 	}
 
 }

@@ -124,6 +124,47 @@ public class User {
 		return changed;
 	}
 
+	/** Applies a partial update: absent fields stay, present ones are set or cleared. */
+	void applyProfile(ProfileUpdate update) {
+		if (update.nickname().present()) {
+			this.nickname = update.nickname().value();
+		}
+		if (update.avatar().present()) {
+			this.avatar = update.avatar().value();
+		}
+		if (update.background().present()) {
+			this.background = update.background().value();
+		}
+		if (update.sex().present()) {
+			this.sex = (update.sex().value() != null) ? update.sex().value().shortValue() : 0;
+		}
+		if (update.birthday().present()) {
+			this.birthday = update.birthday().value();
+		}
+		if (update.height().present()) {
+			this.height = toShort(update.height().value());
+		}
+		if (update.waist().present()) {
+			this.waist = toShort(update.waist().value());
+		}
+		if (update.weight().present()) {
+			this.weight = update.weight().value();
+		}
+		if (update.signature().present()) {
+			this.signature = update.signature().value();
+		}
+		if (update.address().present()) {
+			this.address = update.address().value();
+		}
+		if (update.communityId().present()) {
+			this.communityId = update.communityId().value();
+		}
+	}
+
+	private static Short toShort(Integer value) {
+		return (value != null) ? value.shortValue() : null;
+	}
+
 	void changeMobile(PhoneNumber mobile) {
 		this.mobile = (mobile != null) ? mobile.e164() : null;
 	}

@@ -162,6 +162,21 @@ public class UserService {
 		saveUnique(user);
 	}
 
+	@Transactional
+	public User updateProfile(long userId, ProfileUpdate update) {
+		User user = get(userId);
+		user.applyProfile(update);
+		user.touch(this.clock.instant());
+		return this.users.saveAndFlush(user);
+	}
+
+	@Transactional
+	public void changeAvatar(long userId, String url) {
+		updateProfile(userId,
+				new ProfileUpdate(Change.keep(), Change.to(url), Change.keep(), Change.keep(), Change.keep(),
+						Change.keep(), Change.keep(), Change.keep(), Change.keep(), Change.keep(), Change.keep()));
+	}
+
 	/**
 	 * Sets the given profile fields.
 	 * @return whether anything changed

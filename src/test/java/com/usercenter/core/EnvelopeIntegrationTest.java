@@ -62,6 +62,18 @@ class EnvelopeIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
+	void requestsTomcatRejectsItselfStillAnswerTheEnvelope() {
+		Api.Answer encodedSlash = api().get("/api/v1/hobbies%2F..%2Fadmin");
+		Api.Answer english = api().send(Call.of("GET", "/api/v1/hobbies%2F..%2Fadmin").header("Accept-Language", "en"));
+
+		assertThat(encodedSlash.status()).isEqualTo(400);
+		assertThat(encodedSlash.header("Content-Type")).startsWith("application/json");
+		assertThat(encodedSlash.code()).isEqualTo(40000);
+		assertThat(encodedSlash.msg()).isEqualTo("请求参数无效");
+		assertThat(english.msg()).isEqualTo("Invalid request");
+	}
+
+	@Test
 	void wrongMethodAnswers40500() {
 		Api.Answer answer = api().send(Call.of("DELETE", "/api/v1/auth/refresh"));
 

@@ -125,6 +125,19 @@ public final class Api {
 			return this;
 		}
 
+		/** A multipart/form-data body with one file part. */
+		public Call multipart(String field, String filename, String contentType, byte[] data) {
+			String boundary = "----usercenter" + Long.toHexString(System.nanoTime());
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+					+ filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+			out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+			out.writeBytes(data);
+			out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+			this.body = out.toByteArray();
+			return header("Content-Type", "multipart/form-data; boundary=" + boundary);
+		}
+
 		/**
 		 * Comes from this client address (the test context trusts loopback as a proxy).
 		 */

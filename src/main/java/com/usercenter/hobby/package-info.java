@@ -1,0 +1,4 @@
+/**
+ * The hobby catalog and the hobbies users pick from it.
+ */
+package com.usercenter.hobby;

@@ -1,0 +1,130 @@
+package com.usercenter.profile;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+import com.usercenter.core.ApiException;
+import com.usercenter.core.ErrorCode;
+
+/**
+ * Turns an upload into a clean PNG: the type is told by the file's first bytes (not its
+ * name or Content-Type), only PNG, JPEG and WebP are read, the size is checked before the
+ * pixels are decoded, and the pixels alone are written out again, so no metadata or
+ * trailing payload survives.
+ */
+final class AvatarImages {
+
+	private static final int MAX_PIXELS_SIDE = 8192;
+
+	private AvatarImages() {
+	}
+
+	static byte[] normalize(byte[] upload, int maxSide) {
+		String format = sniff(upload);
+		if (format == null) {
+			throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+		}
+		BufferedImage image = decode(upload, format);
+		return encode(scaleDown(image, maxSide));
+	}
+
+	static String sniff(byte[] bytes) {
+		if (starts(bytes, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+			return "png";
+		}
+		if (starts(bytes, 0, 0xFF, 0xD8, 0xFF)) {
+			return "jpeg";
+		}
+		if (starts(bytes, 0, 'R', 'I', 'F', 'F') && starts(bytes, 8, 'W', 'E', 'B', 'P')) {
+			return "webp";
+		}
+		return null;
+	}
+
+	private static BufferedImage decode(byte[] bytes, String format) {
+		try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+			Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
+			if (input == null || !readers.hasNext()) {
+				throw unreadable();
+			}
+			ImageReader reader = readers.next();
+			try {
+				reader.setInput(input, true, true);
+				int width = reader.getWidth(0);
+				int height = reader.getHeight(0);
+				if (width < 1 || height < 1 || width > MAX_PIXELS_SIDE || height > MAX_PIXELS_SIDE) {
+					throw unreadable();
+				}
+				BufferedImage image = reader.read(0);
+				if (image == null) {
+					throw unreadable();
+				}
+				return image;
+			}
+			finally {
+				reader.dispose();
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			if (ex instanceof ApiException api) {
+				throw api;
+			}
+			throw unreadable();
+		}
+	}
+
+	private static BufferedImage scaleDown(BufferedImage image, int maxSide) {
+		int width = image.getWidth();
+		int height = image.getHeight();
+		double scale = Math.min(1.0, (double) maxSide / Math.max(width, height));
+		int w = Math.max(1, (int) Math.round(width * scale));
+		int h = Math.max(1, (int) Math.round(height * scale));
+		BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+		Graphics2D g = out.createGraphics();
+		g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+		g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+		g.drawImage(image, 0, 0, w, h, null);
+		g.dispose();
+		return out;
+	}
+
+	private static byte[] encode(BufferedImage image) {
+		try {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			ImageIO.write(image, "png", out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static boolean starts(byte[] bytes, int offset, int... expected) {
+		if (bytes.length < offset + expected.length) {
+			return false;
+		}
+		for (int i = 0; i < expected.length; i++) {
+			if ((bytes[offset + i] & 0xFF) != expected[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static ApiException unreadable() {
+		return new ApiException(ErrorCode.INVALID_REQUEST, Map.of("errors",
+				List.of(Map.of("field", "file", "message", "is not a readable PNG, JPEG or WebP image"))));
+	}
+
+}

@@ -1,0 +1,14 @@
+package com.usercenter.profile;
+
+import java.util.Optional;
+
+/**
+ * Where uploaded avatars live. Names are content hashes, so a stored file never changes.
+ */
+interface AvatarStorage {
+
+	void store(String name, byte[] png);
+
+	Optional<byte[]> read(String name);
+
+}
