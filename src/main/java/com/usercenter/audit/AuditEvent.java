@@ -29,6 +29,11 @@ class AuditEvent {
 
 	private String detail;
 
+	AuditEventView view() {
+		return new AuditEventView(this.id, this.type, this.userId, this.tenantKey, this.ip, this.at.toEpochMilli(),
+				this.detail);
+	}
+
 	protected AuditEvent() {
 	}
 

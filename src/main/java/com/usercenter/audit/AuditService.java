@@ -1,9 +1,14 @@
 package com.usercenter.audit;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import com.usercenter.core.ClientIp;
+import com.usercenter.core.PageResult;
 
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +27,28 @@ public class AuditService {
 	AuditService(AuditRepository events, Clock clock) {
 		this.events = events;
 		this.clock = clock;
+	}
+
+	/** Events matching every filter given, newest first. */
+	@Transactional(readOnly = true)
+	public PageResult<AuditEventView> search(Long userId, String type, Instant from, Instant to, int page, int size) {
+		Specification<AuditEvent> spec = (root, query, cb) -> cb.conjunction();
+		if (userId != null) {
+			spec = spec.and((root, query, cb) -> cb.equal(root.get("userId"), userId));
+		}
+		if (type != null) {
+			spec = spec.and((root, query, cb) -> cb.equal(root.get("type"), type));
+		}
+		if (from != null) {
+			spec = spec.and((root, query, cb) -> cb.greaterThanOrEqualTo(root.get("at"), from));
+		}
+		if (to != null) {
+			spec = spec.and((root, query, cb) -> cb.lessThan(root.get("at"), to));
+		}
+		return PageResult.of(
+				this.events.findAll(spec,
+						PageRequest.of(page, size, Sort.by(Sort.Order.desc("at"), Sort.Order.desc("id")))),
+				AuditEvent::view);
 	}
 
 	/**

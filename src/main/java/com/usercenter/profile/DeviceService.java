@@ -2,6 +2,7 @@ package com.usercenter.profile;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -9,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** One row per user and device id; registering again updates it. */
 @Service
-class DeviceService {
+public class DeviceService {
 
 	private final JdbcClient jdbc;
 
@@ -18,6 +19,31 @@ class DeviceService {
 	DeviceService(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+	}
+
+	/**
+	 * Ids of users with a registered device, by city and type ({@code ios},
+	 * {@code android}, or null for both), ascending after {@code cursor}: a stable
+	 * cursor, since ids never change.
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> userIds(Long cityId, String deviceType, long cursor, int limit) {
+		StringBuilder sql = new StringBuilder("select distinct user_id from device where user_id > :cursor");
+		if (cityId != null) {
+			sql.append(" and city_id = :city");
+		}
+		if (deviceType != null) {
+			sql.append(" and device_type = :type");
+		}
+		sql.append(" order by user_id limit :limit");
+		var query = this.jdbc.sql(sql.toString()).param("cursor", cursor).param("limit", limit);
+		if (cityId != null) {
+			query = query.param("city", cityId);
+		}
+		if (deviceType != null) {
+			query = query.param("type", deviceType);
+		}
+		return query.query(Long.class).list();
 	}
 
 	@Transactional

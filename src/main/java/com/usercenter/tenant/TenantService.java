@@ -13,6 +13,7 @@ import com.usercenter.core.Digests;
 import com.usercenter.core.ErrorCode;
 import com.usercenter.core.SecretBox;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,12 +32,15 @@ public class TenantService {
 
 	private final AuditService audit;
 
+	private final JdbcClient jdbc;
+
 	private final Clock clock;
 
-	TenantService(TenantRepository tenants, SecretBox box, AuditService audit, Clock clock) {
+	TenantService(TenantRepository tenants, SecretBox box, AuditService audit, JdbcClient jdbc, Clock clock) {
 		this.tenants = tenants;
 		this.box = box;
 		this.audit = audit;
+		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
@@ -78,6 +82,17 @@ public class TenantService {
 		tenant.changeStatus(status, this.clock.instant());
 		this.audit.record(AuditType.ADMIN_TENANT_CHANGE, null, tenantKey, "status " + status);
 		return TenantView.from(this.tenants.save(tenant));
+	}
+
+	/** The tenants that map an associatedId to this user. */
+	@Transactional(readOnly = true)
+	public List<TenantIdentity> identitiesOf(long userId) {
+		return this.jdbc.sql("""
+				select t.tenant_key, a.associated_id, a.created_at from tenant_account a
+				join tenant t on t.id = a.tenant_id where a.user_id = :user order by a.created_at""")
+			.param("user", userId)
+			.query((rs, row) -> new TenantIdentity(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+			.list();
 	}
 
 	@Transactional(readOnly = true)

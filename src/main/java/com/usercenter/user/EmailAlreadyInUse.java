@@ -10,4 +10,9 @@ public class EmailAlreadyInUse extends ApiException {
 		super(ErrorCode.EMAIL_IN_USE);
 	}
 
+	/** For admin callers: names the account that has it. */
+	public EmailAlreadyInUse(long holderId) {
+		super(ErrorCode.EMAIL_IN_USE, java.util.Map.of("userId", holderId));
+	}
+
 }

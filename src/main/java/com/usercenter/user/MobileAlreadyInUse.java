@@ -10,4 +10,9 @@ public class MobileAlreadyInUse extends ApiException {
 		super(ErrorCode.MOBILE_IN_USE);
 	}
 
+	/** For admin callers: names the account that has it. */
+	public MobileAlreadyInUse(long holderId) {
+		super(ErrorCode.MOBILE_IN_USE, java.util.Map.of("userId", holderId));
+	}
+
 }

@@ -181,6 +181,16 @@ public class User {
 		this.passwordHash = passwordHash;
 	}
 
+	void changeStatus(UserStatus status) {
+		this.status = status;
+	}
+
+	void replaceRoles(Set<String> roles) {
+		Set<String> set = new LinkedHashSet<>(roles);
+		set.add(ROLE_USER);
+		this.roles = set.toArray(String[]::new);
+	}
+
 	void grant(String role) {
 		Set<String> set = roles();
 		set.add(role);

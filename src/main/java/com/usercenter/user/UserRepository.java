@@ -2,9 +2,10 @@ package com.usercenter.user;
 
 import java.util.Optional;
 
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.repository.Repository;
 
-interface UserRepository extends Repository<User, Long> {
+interface UserRepository extends Repository<User, Long>, JpaSpecificationExecutor<User> {
 
 	User saveAndFlush(User user);
 

@@ -1,12 +1,18 @@
 package com.usercenter.user;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 
 import com.usercenter.core.UniqueConstraints;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -90,6 +96,78 @@ public class UserService {
 		user.changePasswordHash(passwordHash);
 		user.initialize(new BasicDetails(nickname, null, null, null, null, null));
 		return saveUnique(user);
+	}
+
+	/**
+	 * Creates an account for an administrator. A mobile, email or username another
+	 * account has is answered with that account's id.
+	 */
+	@Transactional
+	public User createByAdmin(PhoneNumber mobile, Email email, String username, String nickname, String passwordHash) {
+		if (mobile != null) {
+			this.users.findByMobile(mobile.e164()).ifPresent((holder) -> {
+				throw new MobileAlreadyInUse(holder.getId());
+			});
+		}
+		if (email != null) {
+			this.users.findByEmail(email.value()).ifPresent((holder) -> {
+				throw new EmailAlreadyInUse(holder.getId());
+			});
+		}
+		String name = (username != null) ? username.toLowerCase(Locale.ROOT) : null;
+		if (name != null) {
+			this.users.findByUsername(name).ifPresent((holder) -> {
+				throw new UsernameAlreadyInUse(holder.getId());
+			});
+		}
+		User user = new User(this.clock.instant());
+		user.changeMobile(mobile);
+		user.changeEmail(email);
+		user.changeUsername(name);
+		user.changePasswordHash(passwordHash);
+		user.initialize(new BasicDetails(nickname, null, null, null, null, null));
+		try {
+			return saveUnique(user);
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (UniqueConstraints.violated(ex, "uk_app_user_username")) {
+				throw new UsernameAlreadyInUse(this.users.findByUsername(name).map(User::getId).orElse(null));
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Users by ids and/or a substring of nickname or username (case-insensitive,
+	 * wildcards taken literally), newest first.
+	 */
+	@Transactional(readOnly = true)
+	public Page<User> search(Collection<Long> ids, String name, int page, int size) {
+		Specification<User> spec = (root, query, cb) -> cb.conjunction();
+		if (ids != null && !ids.isEmpty()) {
+			spec = spec.and((root, query, cb) -> root.get("id").in(ids));
+		}
+		if (name != null && !name.isBlank()) {
+			String pattern = "%"
+					+ name.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+					+ "%";
+			spec = spec.and((root, query, cb) -> cb.or(cb.like(cb.lower(root.get("nickname")), pattern, '\\'),
+					cb.like(root.get("username"), pattern, '\\')));
+		}
+		return this.users.findAll(spec, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id")));
+	}
+
+	@Transactional
+	public User changeStatusAndRoles(long userId, UserStatus status, Set<String> roles) {
+		User user = get(userId);
+		if (status != null) {
+			user.changeStatus(status);
+		}
+		if (roles != null) {
+			user.replaceRoles(roles);
+		}
+		user.touch(this.clock.instant());
+		return this.users.saveAndFlush(user);
 	}
 
 	@Transactional

@@ -1,0 +1,182 @@
+package com.usercenter.admin;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.usercenter.account.AdminAccounts;
+import com.usercenter.audit.AuditService;
+import com.usercenter.audit.AuditType;
+import com.usercenter.core.ApiException;
+import com.usercenter.core.CurrentUser;
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.PageResult;
+import com.usercenter.core.RateCounter;
+import com.usercenter.core.TooManyRequests;
+import com.usercenter.profile.DeviceService;
+import com.usercenter.profile.ProfileService;
+import com.usercenter.tenant.TenantService;
+import com.usercenter.token.SessionService;
+import com.usercenter.user.Email;
+import com.usercenter.user.PhoneNumber;
+import com.usercenter.user.User;
+import com.usercenter.user.UserService;
+import com.usercenter.user.UserStatus;
+import com.usercenter.verification.EmailSender;
+import com.usercenter.verification.SmsSender;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What ops do with users. Every reveal of contacts and every change is written to the
+ * audit trail, naming the admin who did it.
+ */
+@Service
+class AdminUserService {
+
+	static final int MESSAGES_PER_USER_HOUR = 10;
+
+	static final int IDS_PAGE = 1000;
+
+	private final UserService users;
+
+	private final ProfileService profiles;
+
+	private final TenantService tenants;
+
+	private final SessionService sessions;
+
+	private final DeviceService devices;
+
+	private final AdminAccounts accounts;
+
+	private final SmsSender sms;
+
+	private final EmailSender email;
+
+	private final RateCounter counter;
+
+	private final AuditService audit;
+
+	AdminUserService(UserService users, ProfileService profiles, TenantService tenants, SessionService sessions,
+			DeviceService devices, AdminAccounts accounts, SmsSender sms, EmailSender email, RateCounter counter,
+			AuditService audit) {
+		this.users = users;
+		this.profiles = profiles;
+		this.tenants = tenants;
+		this.sessions = sessions;
+		this.devices = devices;
+		this.accounts = accounts;
+		this.sms = sms;
+		this.email = email;
+		this.counter = counter;
+		this.audit = audit;
+	}
+
+	@Transactional
+	PageResult<AdminUserSummary> list(CurrentUser admin, List<Long> ids, String name, int page, int size,
+			boolean reveal) {
+		PageResult<AdminUserSummary> result = PageResult.of(this.users.search(ids, name, page, size),
+				(user) -> AdminUserSummary.of(user, reveal));
+		if (reveal) {
+			result.content()
+				.forEach((user) -> this.audit.record(AuditType.ADMIN_REVEAL, user.userId(), null,
+						"list, by admin " + admin.userId()));
+		}
+		return result;
+	}
+
+	@Transactional
+	AdminProfile get(CurrentUser admin, long userId, boolean reveal) {
+		User user = this.users.get(userId);
+		if (reveal) {
+			this.audit.record(AuditType.ADMIN_REVEAL, userId, null, "profile, by admin " + admin.userId());
+		}
+		return AdminProfile.of(this.profiles.ownProfile(user), reveal, user.getStatus().value(), user.roles(),
+				identities(user, reveal));
+	}
+
+	long create(CurrentUser admin, NewUser request) {
+		User user = this.accounts.create(request.mobileNumber(), request.emailAddress(), request.username(),
+				request.nickname(), request.password());
+		this.audit.record(AuditType.ADMIN_USER_CHANGE, user.getId(), null, "created by admin " + admin.userId());
+		return user.getId();
+	}
+
+	/**
+	 * Changes status and roles. Both end every session of the user, so no token keeps a
+	 * role or access the user no longer has.
+	 */
+	@Transactional
+	AdminProfile change(CurrentUser admin, long userId, UserStatus status, Set<String> roles) {
+		this.users.changeStatusAndRoles(userId, status, roles);
+		int revoked = this.sessions.revokeAll(userId);
+		this.audit.record(AuditType.ADMIN_USER_CHANGE, userId, null,
+				"status " + status + ", roles " + roles + ", by admin " + admin.userId());
+		this.audit.record(AuditType.TOKEN_REVOKED, userId, null, revoked + " sessions, changed by admin");
+		return get(admin, userId, false);
+	}
+
+	@Transactional
+	void message(CurrentUser admin, long userId, boolean viaEmail, String text) {
+		User user = this.users.get(userId);
+		String to = viaEmail ? user.getEmail() : user.getMobile();
+		if (to == null) {
+			throw new ApiException(ErrorCode.INVALID_REQUEST, java.util.Map.of("errors", List.of(java.util.Map
+				.of("field", "channel", "message", viaEmail ? "the user has no email" : "the user has no mobile"))));
+		}
+		RateCounter.Window window = this.counter.hit("admin-message", Long.toString(userId), Duration.ofHours(1));
+		if (window.hits() > MESSAGES_PER_USER_HOUR) {
+			throw new TooManyRequests(window.secondsLeft(java.time.Instant.now()));
+		}
+		if (viaEmail) {
+			this.email.send(new EmailSender.EmailMessage(to, "User Center", text));
+		}
+		else {
+			this.sms.send(new SmsSender.SmsMessage(to, text, null, null));
+		}
+		this.audit.record(AuditType.ADMIN_MESSAGE, userId, null,
+				(viaEmail ? "email" : "sms") + ", by admin " + admin.userId());
+	}
+
+	UserIds userIds(Long cityId, String deviceType, long cursor) {
+		List<Long> ids = this.devices.userIds(cityId, deviceType, cursor, IDS_PAGE);
+		Long next = (ids.size() == IDS_PAGE) ? ids.get(ids.size() - 1) : null;
+		return new UserIds(ids, next);
+	}
+
+	private List<AdminProfile.Identity> identities(User user, boolean reveal) {
+		List<AdminProfile.Identity> identities = new ArrayList<>();
+		if (user.getMobile() != null) {
+			identities.add(new AdminProfile.Identity("mobile", Masking.mobile(user.getMobile(), reveal), null));
+		}
+		if (user.getEmail() != null) {
+			identities.add(new AdminProfile.Identity("email", Masking.email(user.getEmail(), reveal), null));
+		}
+		this.tenants.identitiesOf(user.getId())
+			.forEach((tenant) -> identities.add(new AdminProfile.Identity("tenant",
+					tenant.tenantKey() + ":" + Masking.text(tenant.associatedId(), reveal),
+					tenant.boundAt().toEpochMilli())));
+		return identities;
+	}
+
+	/** A new account as an admin describes it. */
+	record NewUser(String mobile, String email, String username, String nickname, String password) {
+
+		PhoneNumber mobileNumber() {
+			return (this.mobile != null) ? PhoneNumber.parseOrNull(this.mobile) : null;
+		}
+
+		Email emailAddress() {
+			return (this.email != null) ? Email.parseOrNull(this.email) : null;
+		}
+
+	}
+
+	/** A page of user ids and where the next one starts (null after the last). */
+	record UserIds(List<Long> userIds, Long nextCursor) {
+	}
+
+}
