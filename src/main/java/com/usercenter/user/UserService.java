@@ -228,6 +228,19 @@ public class UserService {
 		return this.users.existsByUsername(username.toLowerCase(Locale.ROOT));
 	}
 
+	/** Sets or replaces the account's email. */
+	@Transactional
+	public void changeEmail(long userId, Email email) {
+		User user = get(userId);
+		Optional<User> holder = this.users.findByEmail(email.value());
+		if (holder.isPresent() && !holder.get().getId().equals(userId)) {
+			throw new EmailAlreadyInUse();
+		}
+		user.changeEmail(email);
+		user.touch(this.clock.instant());
+		saveUnique(user);
+	}
+
 	@Transactional
 	public void changeMobile(long userId, PhoneNumber mobile) {
 		User user = get(userId);

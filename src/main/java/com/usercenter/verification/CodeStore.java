@@ -140,6 +140,18 @@ class CodeStore {
 			.update() == 1;
 	}
 
+	boolean ticketFits(String ticketHash, String target, String purpose, Instant now) {
+		return this.jdbc.sql("""
+				select count(*) from verification_ticket where ticket_hash = :hash and target = :target
+				  and purpose = :purpose and used_at is null and expires_at > :now""")
+			.param("hash", ticketHash)
+			.param("target", target)
+			.param("purpose", purpose)
+			.param("now", Timestamp.from(now))
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	int deleteOld(Instant now) {
 		Timestamp dayAgo = Timestamp.from(now.minus(Duration.ofDays(1)));
 		int deleted = this.jdbc.sql("delete from code_send where sent_at < :before").param("before", dayAgo).update();

@@ -125,6 +125,13 @@ public class VerificationService {
 		checkCode(target, purpose, code);
 	}
 
+	/** Whether a ticket is live for this target and purpose, without using it up. */
+	@Transactional(readOnly = true)
+	public boolean ticketFits(String ticket, String target, Purpose purpose) {
+		return this.store.ticketFits(Digests.sha256Hex(ticket.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+				target, purpose.value(), this.clock.instant());
+	}
+
 	private void checkCode(Target target, Purpose purpose, String code) {
 		Instant now = this.clock.instant();
 		CodeStore.LiveCode live = this.store.lockCode(target.value(), purpose.value())
