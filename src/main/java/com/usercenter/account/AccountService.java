@@ -13,6 +13,7 @@ import com.usercenter.token.SessionRequest;
 import com.usercenter.token.SessionService;
 import com.usercenter.user.AccountDisabled;
 import com.usercenter.user.EmailAlreadyInUse;
+import com.usercenter.user.IdentityService;
 import com.usercenter.user.MobileAlreadyInUse;
 import com.usercenter.user.User;
 import com.usercenter.user.UserNotFound;
@@ -32,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * counted.
  */
 @Service
-class AccountService {
+public class AccountService {
 
 	private final UserService users;
 
@@ -50,11 +51,14 @@ class AccountService {
 
 	private final AuditService audit;
 
+	private final IdentityService identities;
+
 	private final String unknownAccountHash;
 
 	AccountService(UserService users, SessionService sessions, ProfileService profiles,
 			VerificationService verification, PasswordEncoder passwords, PasswordPolicy policy, PasswordLockout lockout,
-			AuditService audit) {
+			AuditService audit, IdentityService identities) {
+		this.identities = identities;
 		this.users = users;
 		this.sessions = sessions;
 		this.profiles = profiles;
@@ -157,13 +161,15 @@ class AccountService {
 			case "mobile" -> this.users.mobileTaken(Target.parse(identity, "identity").mobileOrInvalid());
 			case "email" -> this.users.emailTaken(Target.parse(identity, "identity").emailOrInvalid());
 			case "username" -> this.users.usernameTaken(identity.trim().toLowerCase(Locale.ROOT));
-			// No WeChat, Weibo or QQ identity can be bound before the bound-accounts
-			// feature exists.
-			default -> false;
+			default -> this.identities.exists(type, identity.trim());
 		};
 	}
 
-	private LoginResult signIn(User user, String channel, boolean created) {
+	/**
+	 * Starts a session for a user who proved who they are some other way (social
+	 * sign-in).
+	 */
+	public LoginResult signIn(User user, String channel, boolean created) {
 		IssuedTokens tokens = this.sessions.start(SessionRequest.of(user.getId(), user.roles(), channel));
 		this.audit.record(AuditType.LOGIN_SUCCESS, user.getId(), null, channel + (created ? ", created" : ""));
 		return LoginResult.of(tokens, created, this.profiles.ownProfile(user));

@@ -24,6 +24,13 @@ public class PostgresTestConfig {
 			registry.add("usercenter.sms.webhook.url", TestDeliveries::webhookUrl);
 			registry.add("usercenter.sms.webhook.read-timeout", () -> "1s");
 			registry.add("spring.mail.port", TestDeliveries::smtpPort);
+			registry.add("usercenter.social.wechat.base-url", TestDeliveries::providersUrl);
+			registry.add("usercenter.social.wechat.app-id", () -> "wx-test-app");
+			registry.add("usercenter.social.wechat.secret", () -> "wx-test-secret");
+			registry.add("usercenter.social.weibo.base-url", TestDeliveries::providersUrl);
+			registry.add("usercenter.social.qq.base-url", TestDeliveries::providersUrl);
+			registry.add("usercenter.social.qq.app-id", () -> "qq-test-app");
+			registry.add("usercenter.social.read-timeout", () -> "1s");
 		};
 	}
 

@@ -53,6 +53,14 @@ public final class TestDeliveries {
 		return "http://127.0.0.1:" + webhook().port() + SMS_PATH;
 	}
 
+	/**
+	 * The fake WeChat, Weibo and QQ APIs live on the same WireMock server, at their real
+	 * paths.
+	 */
+	public static String providersUrl() {
+		return "http://127.0.0.1:" + webhook().port();
+	}
+
 	public static int smtpPort() {
 		return smtp().getSmtp().getPort();
 	}

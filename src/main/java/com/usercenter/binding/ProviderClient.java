@@ -1,0 +1,98 @@
+package com.usercenter.binding;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.Map;
+
+import com.usercenter.core.ApiException;
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.UpstreamFailed;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * What the three provider clients share: an HTTP client with time limits, JSON read
+ * whatever content type the provider claims, 50200 when the provider fails or is slow,
+ * 40105 when it rejects the credential.
+ */
+abstract class ProviderClient {
+
+	private final RestClient http;
+
+	private final JsonMapper json;
+
+	ProviderClient(SocialSettings settings, RestClient.Builder builder, JsonMapper json) {
+		HttpClient client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(settings.connectTimeout())
+			.build();
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
+		factory.setReadTimeout(settings.readTimeout());
+		this.http = builder.clone().requestFactory(factory).build();
+		this.json = json;
+	}
+
+	abstract String provider();
+
+	abstract SocialProfile verify(SocialCredential credential);
+
+	JsonNode get(URI uri) {
+		return read(() -> this.http.get().uri(uri).retrieve().body(String.class));
+	}
+
+	JsonNode post(URI uri) {
+		return read(() -> this.http.post().uri(uri).retrieve().body(String.class));
+	}
+
+	private JsonNode read(java.util.function.Supplier<String> call) {
+		String body;
+		try {
+			body = call.get();
+		}
+		catch (RestClientException ex) {
+			if (ex instanceof org.springframework.web.client.HttpClientErrorException) {
+				throw rejected();
+			}
+			LoggerFactory.getLogger(getClass())
+				.warn("{} did not answer: {}", provider(), ex.getMostSpecificCause().getClass().getSimpleName());
+			throw new UpstreamFailed();
+		}
+		try {
+			String trimmed = (body != null) ? body.trim() : "";
+			// QQ's older endpoints wrap JSON as JSONP: callback( {...} );
+			if (trimmed.startsWith("callback(")) {
+				trimmed = trimmed.substring(trimmed.indexOf('(') + 1, trimmed.lastIndexOf(')'));
+			}
+			return this.json.readTree(trimmed);
+		}
+		catch (JacksonException | StringIndexOutOfBoundsException ex) {
+			throw new UpstreamFailed();
+		}
+	}
+
+	static ApiException rejected() {
+		return new ApiException(ErrorCode.THIRD_PARTY_REJECTED);
+	}
+
+	static ApiException missing(String field) {
+		return new ApiException(ErrorCode.INVALID_REQUEST,
+				Map.of("errors", List.of(Map.of("field", field, "message", "required for this provider"))));
+	}
+
+	static String text(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return (value.isMissingNode() || value.isNull()) ? null : value.asString();
+	}
+
+	static boolean blank(String value) {
+		return value == null || value.isBlank();
+	}
+
+}

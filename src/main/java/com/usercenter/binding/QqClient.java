@@ -1,0 +1,62 @@
+package com.usercenter.binding;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * QQ: {@code /oauth2.0/me} must answer the given {@code openId} for the SDK's access
+ * token; {@code /user/get_user_info} gives the profile.
+ */
+@Component
+class QqClient extends ProviderClient {
+
+	private final SocialSettings.Qq settings;
+
+	QqClient(SocialSettings settings, RestClient.Builder builder, JsonMapper json) {
+		super(settings, builder, json);
+		this.settings = settings.qq();
+	}
+
+	@Override
+	String provider() {
+		return "qq";
+	}
+
+	@Override
+	SocialProfile verify(SocialCredential credential) {
+		if (blank(credential.accessToken())) {
+			throw missing("accessToken");
+		}
+		if (blank(credential.openId())) {
+			throw missing("openId");
+		}
+		JsonNode me = get(UriComponentsBuilder.fromUriString(this.settings.baseUrl())
+			.path("/oauth2.0/me")
+			.queryParam("access_token", credential.accessToken())
+			.queryParam("fmt", "json")
+			.encode()
+			.build()
+			.toUri());
+		String openId = text(me, "openid");
+		if (me.has("error") || openId == null || !openId.equals(credential.openId())
+				|| (!blank(this.settings.appId()) && !this.settings.appId().equals(text(me, "client_id")))) {
+			throw rejected();
+		}
+		JsonNode info = get(UriComponentsBuilder.fromUriString(this.settings.baseUrl())
+			.path("/user/get_user_info")
+			.queryParam("access_token", credential.accessToken())
+			.queryParam("oauth_consumer_key", this.settings.appId())
+			.queryParam("openid", openId)
+			.encode()
+			.build()
+			.toUri());
+		boolean ok = info.path("ret").asInt(-1) == 0;
+		return new SocialProfile(provider(), openId, null, ok ? text(info, "nickname") : null,
+				ok ? text(info, "figureurl_qq_2") : null);
+	}
+
+}

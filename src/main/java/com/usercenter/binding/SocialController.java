@@ -1,0 +1,83 @@
+package com.usercenter.binding;
+
+import java.util.List;
+
+import com.usercenter.account.LoginResult;
+import com.usercenter.core.CurrentUser;
+import com.usercenter.core.Envelope;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "bound accounts", description = "WeChat, Weibo and QQ")
+@Validated
+@RestController
+class SocialController {
+
+	private final SocialService social;
+
+	SocialController(SocialService social) {
+		this.social = social;
+	}
+
+	@Operation(summary = "Sign in with WeChat (code), Weibo (accessToken + uid) or QQ (accessToken + openId)",
+			description = "The credential is checked with the provider (40105 when it refuses, 50200 when it fails); "
+					+ "a new identity creates the account (needInfo true) from the provider's nickname and avatar.")
+	@PostMapping("/api/v1/auth/login/social")
+	Envelope<LoginResult> login(@Valid @RequestBody SocialRequest request) {
+		return Envelope.ok(this.social.login(request.credential()));
+	}
+
+	@Operation(summary = "The ways the signed-in user signs in, subjects masked",
+			security = @SecurityRequirement(name = "bearer"))
+	@GetMapping("/api/v1/users/me/identities")
+	Envelope<List<IdentityView>> list(CurrentUser user) {
+		return Envelope.ok(this.social.list(user.userId()));
+	}
+
+	@Operation(summary = "Bind a WeChat, Weibo or QQ account (40902 with needMerge when another user has it)",
+			security = @SecurityRequirement(name = "bearer"))
+	@PostMapping("/api/v1/users/me/identities")
+	Envelope<IdentityView> bind(CurrentUser user, @Valid @RequestBody SocialRequest request) {
+		return Envelope.ok(this.social.bind(user.userId(), request.credential()));
+	}
+
+	@Operation(summary = "Unbind wechat, weibo, qq, mobile or email (40903 when it is the last way to sign in)",
+			security = @SecurityRequirement(name = "bearer"))
+	@DeleteMapping("/api/v1/users/me/identities/{provider}")
+	Envelope<Void> unbind(CurrentUser user,
+			@PathVariable @Pattern(regexp = "wechat|weibo|qq|mobile|email") String provider) {
+		this.social.unbind(user.userId(), provider);
+		return Envelope.ok();
+	}
+
+	record SocialRequest(@Schema(allowableValues = {
+			"wechat", "weibo", "qq" },
+			example = "wechat") @NotBlank @Pattern(regexp = "wechat|weibo|qq") String provider,
+			@Schema(description = "WeChat: the code from the SDK",
+					example = "061aBc0w3Xyz") @Size(max = 256) String code,
+			@Schema(description = "Weibo and QQ: the SDK's access token") @Size(max = 512) String accessToken,
+			@Schema(description = "Weibo: the uid the token belongs to",
+					example = "1404376560") @Size(max = 64) String uid,
+			@Schema(description = "QQ: the openid the token belongs to") @Size(max = 128) String openId){
+
+		SocialCredential credential() {
+			return new SocialCredential(this.provider, this.code, this.accessToken, this.uid, this.openId);
+		}
+
+	}
+
+}

@@ -1,0 +1,148 @@
+package com.usercenter.binding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.usercenter.account.AccountService;
+import com.usercenter.account.LoginResult;
+import com.usercenter.audit.AuditService;
+import com.usercenter.audit.AuditType;
+import com.usercenter.core.ApiException;
+import com.usercenter.core.ErrorCode;
+import com.usercenter.tenant.TenantService;
+import com.usercenter.user.AccountDisabled;
+import com.usercenter.user.BasicDetails;
+import com.usercenter.user.IdentityService;
+import com.usercenter.user.PhoneNumber;
+import com.usercenter.user.User;
+import com.usercenter.user.UserIdentity;
+import com.usercenter.user.UserService;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Social sign-in and identity binding. The provider is asked first, outside any
+ * transaction; then one transaction per identity, under an advisory lock, so concurrent
+ * first sign-ins create one user.
+ */
+@Service
+class SocialService {
+
+	private final Map<String, ProviderClient> clients;
+
+	private final IdentityService identities;
+
+	private final UserService users;
+
+	private final AccountService accounts;
+
+	private final TenantService tenants;
+
+	private final AuditService audit;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	SocialService(List<ProviderClient> clients, IdentityService identities, UserService users, AccountService accounts,
+			TenantService tenants, AuditService audit, JdbcClient jdbc, TransactionTemplate transactions) {
+		this.clients = new java.util.HashMap<>();
+		clients.forEach((client) -> this.clients.put(client.provider(), client));
+		this.identities = identities;
+		this.users = users;
+		this.accounts = accounts;
+		this.tenants = tenants;
+		this.audit = audit;
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+	}
+
+	LoginResult login(SocialCredential credential) {
+		SocialProfile profile = verify(credential);
+		return this.transactions.execute((status) -> {
+			lock(profile);
+			UserIdentity known = this.identities.find(profile.provider(), profile.subject()).orElse(null);
+			if (known != null) {
+				User user = this.users.get(known.getUserId());
+				if (!user.isActive()) {
+					this.audit.recordFailure(AuditType.LOGIN_FAILURE, user.getId(), null, "social: account disabled");
+					throw new AccountDisabled();
+				}
+				return this.accounts.signIn(user, profile.provider(), false);
+			}
+			User user = this.users.create(new BasicDetails(nickname(profile), avatar(profile), null, null, null, null));
+			this.identities.bind(user.getId(), profile.provider(), profile.subject(), profile.unionId());
+			return this.accounts.signIn(user, profile.provider(), true);
+		});
+	}
+
+	IdentityView bind(long userId, SocialCredential credential) {
+		SocialProfile profile = verify(credential);
+		return this.transactions.execute((status) -> {
+			lock(profile);
+			UserIdentity identity = this.identities.bind(userId, profile.provider(), profile.subject(),
+					profile.unionId());
+			this.audit.record(AuditType.BIND, userId, null, profile.provider());
+			return new IdentityView(identity.getProvider(), IdentityView.mask(identity.getSubject()),
+					identity.getCreatedAt().toEpochMilli());
+		});
+	}
+
+	void unbind(long userId, String provider) {
+		this.transactions.executeWithoutResult((status) -> {
+			this.identities.unbind(userId, provider);
+			this.audit.record(AuditType.UNBIND, userId, null, provider);
+		});
+	}
+
+	List<IdentityView> list(long userId) {
+		User user = this.users.get(userId);
+		List<IdentityView> views = new ArrayList<>();
+		if (user.getMobile() != null) {
+			views.add(new IdentityView("mobile", new PhoneNumber(user.getMobile()).masked(), null));
+		}
+		if (user.getEmail() != null) {
+			views.add(new IdentityView("email", new com.usercenter.user.Email(user.getEmail()).masked(), null));
+		}
+		this.identities.of(userId)
+			.forEach((identity) -> views.add(new IdentityView(identity.getProvider(),
+					IdentityView.mask(identity.getSubject()), identity.getCreatedAt().toEpochMilli())));
+		this.tenants.identitiesOf(userId)
+			.forEach((tenant) -> views
+				.add(new IdentityView("tenant", tenant.tenantKey() + ":" + IdentityView.mask(tenant.associatedId()),
+						tenant.boundAt().toEpochMilli())));
+		return views;
+	}
+
+	private SocialProfile verify(SocialCredential credential) {
+		ProviderClient client = this.clients.get(credential.provider());
+		if (client == null) {
+			throw new ApiException(ErrorCode.INVALID_REQUEST);
+		}
+		return client.verify(credential);
+	}
+
+	private void lock(SocialProfile profile) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+			.param("key", "identity:" + profile.provider() + ":" + profile.subject())
+			.query()
+			.singleRow();
+	}
+
+	private static String nickname(SocialProfile profile) {
+		String name = profile.nickname();
+		if (name == null || name.isBlank()) {
+			return null;
+		}
+		return (name.codePointCount(0, name.length()) > 32) ? name.substring(0, name.offsetByCodePoints(0, 32)) : name;
+	}
+
+	private static String avatar(SocialProfile profile) {
+		String url = profile.avatar();
+		return (url != null && url.matches("https?://\\S{1,500}")) ? url : null;
+	}
+
+}

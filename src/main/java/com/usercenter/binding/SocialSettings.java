@@ -1,0 +1,28 @@
+package com.usercenter.binding;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Provider API roots and app credentials ({@code usercenter.social.*}); the secrets come
+ * from the environment.
+ */
+@ConfigurationProperties("usercenter.social")
+record SocialSettings(@DefaultValue Wechat wechat, @DefaultValue Weibo weibo, @DefaultValue Qq qq,
+		@DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout) {
+
+	/** WeChat open platform: {@code appId} and {@code secret} of the mobile app. */
+	record Wechat(@DefaultValue("https://api.weixin.qq.com") String baseUrl, String appId, String secret) {
+	}
+
+	/** Weibo: {@code appKey} is checked against the token's app when set. */
+	record Weibo(@DefaultValue("https://api.weibo.com") String baseUrl, String appKey) {
+	}
+
+	/** QQ connect: {@code appId} is sent as oauth_consumer_key. */
+	record Qq(@DefaultValue("https://graph.qq.com") String baseUrl, String appId) {
+	}
+
+}

@@ -1,0 +1,24 @@
+package com.usercenter.user;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.repository.Repository;
+
+interface IdentityRepository extends Repository<UserIdentity, Long> {
+
+	UserIdentity saveAndFlush(UserIdentity identity);
+
+	Optional<UserIdentity> findByProviderAndSubject(String provider, String subject);
+
+	Optional<UserIdentity> findByUserIdAndProvider(long userId, String provider);
+
+	List<UserIdentity> findByUserIdOrderByCreatedAtAsc(long userId);
+
+	boolean existsByProviderAndSubject(String provider, String subject);
+
+	long countByUserId(long userId);
+
+	void delete(UserIdentity identity);
+
+}

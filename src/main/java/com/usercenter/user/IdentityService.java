@@ -1,0 +1,127 @@
+package com.usercenter.user;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.usercenter.core.ApiException;
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.UniqueConstraints;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The WeChat, Weibo and QQ identities of users, and the rule that an account keeps at
+ * least one way to sign in. Uniqueness lives in the database: a lost race is the same
+ * fact as a found conflict.
+ */
+@Service
+public class IdentityService {
+
+	private final IdentityRepository identities;
+
+	private final UserRepository users;
+
+	private final Clock clock;
+
+	IdentityService(IdentityRepository identities, UserRepository users, Clock clock) {
+		this.identities = identities;
+		this.users = users;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<UserIdentity> find(String provider, String subject) {
+		return this.identities.findByProviderAndSubject(provider, subject);
+	}
+
+	@Transactional(readOnly = true)
+	public boolean exists(String provider, String subject) {
+		return this.identities.existsByProviderAndSubject(provider, subject);
+	}
+
+	@Transactional(readOnly = true)
+	public List<UserIdentity> of(long userId) {
+		return this.identities.findByUserIdOrderByCreatedAtAsc(userId);
+	}
+
+	/**
+	 * Binds an identity to a user; binding the same one again is a no-op.
+	 * @throws IdentityBoundElsewhere when another user has it (40902, needMerge)
+	 * @throws ApiException 40000 when the user already has another identity of this
+	 * provider
+	 */
+	@Transactional
+	public UserIdentity bind(long userId, String provider, String subject, String unionId) {
+		Optional<UserIdentity> existing = this.identities.findByProviderAndSubject(provider, subject);
+		if (existing.isPresent()) {
+			if (existing.get().getUserId() != userId) {
+				throw new IdentityBoundElsewhere();
+			}
+			return existing.get();
+		}
+		if (this.identities.findByUserIdAndProvider(userId, provider).isPresent()) {
+			throw new ApiException(ErrorCode.INVALID_REQUEST, Map.of("errors", List.of(Map.of("field", "provider",
+					"message", "another account of this provider is bound: unbind it first"))));
+		}
+		try {
+			return this.identities
+				.saveAndFlush(new UserIdentity(userId, provider, subject, unionId, this.clock.instant()));
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (UniqueConstraints.violated(ex, "uk_user_identity_subject")) {
+				throw new IdentityBoundElsewhere();
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Removes a way to sign in: a WeChat, Weibo or QQ identity, or the mobile or email.
+	 * @throws ApiException 40903 when it is the last one, 40400 when there is none of
+	 * this provider
+	 */
+	@Transactional
+	public void unbind(long userId, String provider) {
+		User user = this.users.findById(userId).orElseThrow(UserNotFound::new);
+		List<UserIdentity> socials = this.identities.findByUserIdOrderByCreatedAtAsc(userId);
+		int ways = socials.size() + ((user.getMobile() != null) ? 1 : 0) + ((user.getEmail() != null) ? 1 : 0)
+				+ ((user.hasPassword() && user.getUsername() != null) ? 1 : 0);
+		switch (provider) {
+			case "mobile" -> {
+				require(user.getMobile() != null);
+				requireAnother(ways);
+				user.changeMobile(null);
+			}
+			case "email" -> {
+				require(user.getEmail() != null);
+				requireAnother(ways);
+				user.changeEmail(null);
+			}
+			default -> {
+				UserIdentity identity = this.identities.findByUserIdAndProvider(userId, provider)
+					.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND));
+				requireAnother(ways);
+				this.identities.delete(identity);
+			}
+		}
+		user.touch(this.clock.instant());
+		this.users.saveAndFlush(user);
+	}
+
+	private static void require(boolean present) {
+		if (!present) {
+			throw new ApiException(ErrorCode.NOT_FOUND);
+		}
+	}
+
+	private static void requireAnother(int ways) {
+		if (ways <= 1) {
+			throw new ApiException(ErrorCode.LAST_SIGN_IN_METHOD);
+		}
+	}
+
+}

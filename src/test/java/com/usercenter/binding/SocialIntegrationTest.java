@@ -1,0 +1,288 @@
+package com.usercenter.binding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.usercenter.support.Api;
+import com.usercenter.support.Api.Call;
+import com.usercenter.support.ApiTestBase;
+import com.usercenter.support.TestDeliveries;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Social sign-in and identities against fake WeChat, Weibo and QQ servers that answer in
+ * each provider's documented shapes.
+ */
+class SocialIntegrationTest extends ApiTestBase {
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	private final WireMockServer providers = TestDeliveries.webhook();
+
+	@Test
+	void wechatCodeCreatesTheAccountOnceFromTheProvidersProfile() {
+		String openId = "o6_" + unique();
+		wechat("code-a-" + openId, openId, "微信用户", "https://thirdwx.qlogo.cn/a.png");
+		wechat("code-b-" + openId, openId, "微信用户", "https://thirdwx.qlogo.cn/a.png");
+
+		Api.Answer first = social(Map.of("provider", "wechat", "code", "code-a-" + openId));
+		Api.Answer second = social(Map.of("provider", "wechat", "code", "code-b-" + openId));
+
+		assertThat(first.code()).as(first.toString()).isEqualTo(200);
+		assertThat(first.data().path("needInfo").asBoolean()).isTrue();
+		assertThat(first.data().path("user").path("nickname").asString()).isEqualTo("微信用户");
+		assertThat(first.data().path("user").path("avatar").asString()).isEqualTo("https://thirdwx.qlogo.cn/a.png");
+		assertThat(second.data().path("needInfo").asBoolean()).isFalse();
+		assertThat(second.data().path("userId").asLong()).isEqualTo(first.data().path("userId").asLong());
+		assertThat(this.jdbc.sql("select union_id from user_identity where subject = ?")
+			.param(openId)
+			.query(String.class)
+			.single()).isEqualTo("union-" + openId);
+		assertThat(exists("wechat", openId)).isTrue();
+	}
+
+	@Test
+	void wechatErrorCodeAnswers40105() {
+		this.providers
+			.stubFor(get(urlPathEqualTo("/sns/oauth2/access_token")).withQueryParam("code", equalTo("bad-code"))
+				.willReturn(okJson("{\"errcode\":40029,\"errmsg\":\"invalid code\"}")));
+
+		Api.Answer answer = social(Map.of("provider", "wechat", "code", "bad-code"));
+
+		assertThat(answer.status()).isEqualTo(401);
+		assertThat(answer.code()).isEqualTo(40105);
+	}
+
+	@Test
+	void providerFailureAnswers50200AndSlownessIsCutOff() {
+		this.providers.stubFor(get(urlPathEqualTo("/sns/oauth2/access_token")).withQueryParam("code", equalTo("down"))
+			.willReturn(serverError()));
+		this.providers.stubFor(get(urlPathEqualTo("/sns/oauth2/access_token")).withQueryParam("code", equalTo("slow"))
+			.willReturn(okJson("{}").withFixedDelay(4000)));
+		long started = System.nanoTime();
+
+		Api.Answer down = social(Map.of("provider", "wechat", "code", "down"));
+		Api.Answer slow = social(Map.of("provider", "wechat", "code", "slow"));
+
+		assertThat(down.status()).isEqualTo(502);
+		assertThat(down.code()).isEqualTo(50200);
+		assertThat(slow.code()).isEqualTo(50200);
+		assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(3500);
+	}
+
+	@Test
+	void weiboTokenMustBelongToTheUid() {
+		String uid = Long.toString(System.nanoTime() % 10_000_000_000L);
+		String token = "wb-" + unique();
+		this.providers
+			.stubFor(post(urlPathEqualTo("/oauth2/get_token_info")).withQueryParam("access_token", equalTo(token))
+				.willReturn(okJson("{\"uid\":" + uid
+						+ ",\"appkey\":\"123\",\"scope\":\"\",\"create_at\":1,\"expire_in\":157679471}")));
+		this.providers.stubFor(get(urlPathEqualTo("/2/users/show.json")).withQueryParam("access_token", equalTo(token))
+			.willReturn(okJson("{\"id\":" + uid
+					+ ",\"screen_name\":\"微博达人\",\"avatar_large\":\"https://tva1.sinaimg.cn/a.jpg\"}")));
+
+		Api.Answer right = social(Map.of("provider", "weibo", "accessToken", token, "uid", uid));
+		Api.Answer wrongUid = social(Map.of("provider", "weibo", "accessToken", token, "uid", "1"));
+
+		assertThat(right.code()).as(right.toString()).isEqualTo(200);
+		assertThat(right.data().path("user").path("nickname").asString()).isEqualTo("微博达人");
+		assertThat(wrongUid.code()).isEqualTo(40105);
+	}
+
+	@Test
+	void weiboErrorPayloadAnswers40105() {
+		this.providers
+			.stubFor(post(urlPathEqualTo("/oauth2/get_token_info")).withQueryParam("access_token", equalTo("expired"))
+				.willReturn(aResponse().withStatus(400)
+					.withHeader("Content-Type", "application/json")
+					.withBody("{\"error\":\"expired_token\",\"error_code\":21327}")));
+
+		assertThat(social(Map.of("provider", "weibo", "accessToken", "expired", "uid", "1")).code()).isEqualTo(40105);
+	}
+
+	@Test
+	void qqOpenIdMustMatchIncludingTheJsonpShape() {
+		String openId = "QQ" + unique().toUpperCase();
+		String token = "qq-" + unique();
+		this.providers.stubFor(get(urlPathEqualTo("/oauth2.0/me")).withQueryParam("access_token", equalTo(token))
+			.willReturn(aResponse().withHeader("Content-Type", "text/html")
+				.withBody("callback( {\"client_id\":\"qq-test-app\",\"openid\":\"" + openId + "\"} );")));
+		this.providers.stubFor(get(urlPathEqualTo("/user/get_user_info")).withQueryParam("openid", equalTo(openId))
+			.willReturn(okJson(
+					"{\"ret\":0,\"msg\":\"\",\"nickname\":\"QQ玩家\",\"figureurl_qq_2\":\"https://thirdqq.qlogo.cn/a\"}")));
+
+		Api.Answer right = social(Map.of("provider", "qq", "accessToken", token, "openId", openId));
+		Api.Answer wrong = social(Map.of("provider", "qq", "accessToken", token, "openId", "someone-else"));
+
+		assertThat(right.code()).as(right.toString()).isEqualTo(200);
+		assertThat(right.data().path("user").path("nickname").asString()).isEqualTo("QQ玩家");
+		assertThat(wrong.code()).isEqualTo(40105);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"provider\":\"wechat\"}", "{\"provider\":\"weibo\",\"accessToken\":\"t\"}",
+			"{\"provider\":\"qq\",\"accessToken\":\"t\"}", "{\"provider\":\"qq\",\"openId\":\"o\"}",
+			"{\"provider\":\"facebook\",\"accessToken\":\"t\"}", "{}" })
+	void incompleteCredentialsAnswer40000(String body) {
+		assertThat(api().post("/api/v1/auth/login/social", body).code()).isEqualTo(40000);
+	}
+
+	@Test
+	void concurrentFirstSignInsOfOneIdentityCreateOneUser() throws Exception {
+		String openId = "o6_" + unique();
+		List<Callable<Api.Answer>> calls = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			String code = "race-" + i + "-" + openId;
+			wechat(code, openId, "并发", null);
+			calls.add(() -> social(Map.of("provider", "wechat", "code", code)));
+		}
+
+		List<Api.Answer> answers = runTogether(calls);
+
+		assertThat(answers).allSatisfy((a) -> assertThat(a.code()).as(a.toString()).isEqualTo(200));
+		assertThat(answers.stream().map((a) -> a.data().path("userId").asLong()).distinct()).hasSize(1);
+		assertThat(answers.stream().filter((a) -> a.data().path("needInfo").asBoolean())).hasSize(1);
+	}
+
+	@Test
+	void bindListAndUnbind() {
+		String mobile = newMobile();
+		String token = codeLogin(mobile);
+		String openId = "o6_" + unique();
+		wechat("bind-" + openId, openId, "x", null);
+
+		Api.Answer bound = api().post("/api/v1/users/me/identities",
+				Map.of("provider", "wechat", "code", "bind-" + openId), token);
+		JsonNode list = api().get("/api/v1/users/me/identities", token).data();
+		Api.Answer unbound = api().send(Call.of("DELETE", "/api/v1/users/me/identities/wechat").bearer(token));
+		Api.Answer last = api().send(Call.of("DELETE", "/api/v1/users/me/identities/mobile").bearer(token));
+
+		assertThat(bound.code()).as(bound.toString()).isEqualTo(200);
+		assertThat(bound.data().path("subject").asString()).isEqualTo(IdentityView.mask(openId)).doesNotContain(openId);
+		assertThat(list.findValuesAsString("provider")).containsExactly("mobile", "wechat");
+		assertThat(list.get(0).path("subject").asString()).contains("****");
+		assertThat(unbound.code()).isEqualTo(200);
+		assertThat(last.status()).isEqualTo(409);
+		assertThat(last.code()).isEqualTo(40903);
+		assertThat(exists("wechat", openId)).isFalse();
+	}
+
+	@Test
+	void identityOfAnotherUserAnswers40902WithNeedMerge() {
+		String openId = "o6_" + unique();
+		wechat("owner-" + openId, openId, "x", null);
+		wechat("second-" + openId, openId, "x", null);
+		social(Map.of("provider", "wechat", "code", "owner-" + openId));
+		String other = codeLogin(newMobile());
+
+		Api.Answer answer = api().post("/api/v1/users/me/identities",
+				Map.of("provider", "wechat", "code", "second-" + openId), other);
+
+		assertThat(answer.code()).isEqualTo(40902);
+		assertThat(answer.data().path("needMerge").asBoolean()).isTrue();
+	}
+
+	@Test
+	void twoUsersRacingToBindOneIdentityOneWins() throws Exception {
+		String openId = "o6_" + unique();
+		wechat("r1-" + openId, openId, "x", null);
+		wechat("r2-" + openId, openId, "x", null);
+		String first = codeLogin(newMobile());
+		String second = codeLogin(newMobile());
+
+		List<Api.Answer> answers = runTogether(List.of(
+				() -> api().post("/api/v1/users/me/identities", Map.of("provider", "wechat", "code", "r1-" + openId),
+						first),
+				() -> api().post("/api/v1/users/me/identities", Map.of("provider", "wechat", "code", "r2-" + openId),
+						second)));
+
+		assertThat(answers.stream().map(Api.Answer::code)).containsExactlyInAnyOrder(200, 40902);
+	}
+
+	@Test
+	void theOnlyWayToSignInCannotBeUnbound() {
+		String openId = "o6_" + unique();
+		wechat("only-" + openId, openId, "x", null);
+		String token = social(Map.of("provider", "wechat", "code", "only-" + openId)).data()
+			.path("accessToken")
+			.asString();
+
+		Api.Answer answer = api().send(Call.of("DELETE", "/api/v1/users/me/identities/wechat").bearer(token));
+		Api.Answer none = api().send(Call.of("DELETE", "/api/v1/users/me/identities/qq").bearer(token));
+		Api.Answer bad = api().send(Call.of("DELETE", "/api/v1/users/me/identities/facebook").bearer(token));
+
+		assertThat(answer.code()).isEqualTo(40903);
+		assertThat(none.code()).isEqualTo(40400);
+		assertThat(bad.code()).isEqualTo(40000);
+	}
+
+	@Test
+	void disabledAccountCannotSignInSocially() {
+		String openId = "o6_" + unique();
+		wechat("d1-" + openId, openId, "x", null);
+		wechat("d2-" + openId, openId, "x", null);
+		long id = social(Map.of("provider", "wechat", "code", "d1-" + openId)).data().path("userId").asLong();
+		this.jdbc.sql("update app_user set status = 'disabled' where id = ?").param(id).update();
+
+		assertThat(social(Map.of("provider", "wechat", "code", "d2-" + openId)).code()).isEqualTo(40301);
+	}
+
+	private void wechat(String code, String openId, String nickname, String avatar) {
+		this.providers.stubFor(get(urlPathEqualTo("/sns/oauth2/access_token")).withQueryParam("code", equalTo(code))
+			.withQueryParam("appid", equalTo("wx-test-app"))
+			.willReturn(aResponse().withHeader("Content-Type", "text/plain")
+				.withBody("{\"access_token\":\"at-" + code
+						+ "\",\"expires_in\":7200,\"refresh_token\":\"rt\",\"openid\":\"" + openId
+						+ "\",\"scope\":\"snsapi_userinfo\",\"unionid\":\"union-" + openId + "\"}")));
+		this.providers
+			.stubFor(get(urlPathEqualTo("/sns/userinfo")).withQueryParam("access_token", equalTo("at-" + code))
+				.willReturn(okJson("{\"openid\":\"" + openId + "\",\"nickname\":\"" + nickname
+						+ "\",\"sex\":1,\"headimgurl\":" + ((avatar != null) ? "\"" + avatar + "\"" : "\"\"")
+						+ ",\"unionid\":\"union-" + openId + "\"}")));
+	}
+
+	private Api.Answer social(Map<String, Object> body) {
+		return api().post("/api/v1/auth/login/social", body);
+	}
+
+	private String codeLogin(String mobile) {
+		api().send(Call.of("POST", "/api/v1/verification-codes")
+			.json(Map.of("channel", "sms", "target", mobile, "purpose", "login"))
+			.from(newIp()));
+		return api()
+			.post("/api/v1/auth/login/code",
+					Map.of("mobile", mobile, "code", TestDeliveries.lastSmsCode("+86" + mobile)))
+			.data()
+			.path("accessToken")
+			.asString();
+	}
+
+	private boolean exists(String type, String identity) {
+		return api()
+			.send(Call.of("POST", "/api/v1/auth/exists").json(Map.of("type", type, "identity", identity)).from(newIp()))
+			.data()
+			.path("exists")
+			.asBoolean();
+	}
+
+}
