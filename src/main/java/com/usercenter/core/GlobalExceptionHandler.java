@@ -1,5 +1,6 @@
 package com.usercenter.core;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
@@ -42,6 +44,14 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class GlobalExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(GlobalExceptionHandler.class);
+
+	/**
+	 * Unique constraints whose violation is a fact of the contract, should a service not
+	 * translate it.
+	 */
+	private static final Map<String, ErrorCode> UNIQUE_FACTS = Map.of("uk_app_user_mobile", ErrorCode.MOBILE_IN_USE,
+			"uk_app_user_email", ErrorCode.EMAIL_IN_USE, "uk_app_user_username", ErrorCode.USERNAME_IN_USE,
+			"uk_user_identity_subject", ErrorCode.IDENTITY_BOUND);
 
 	private final EnvelopeResponder responder;
 
@@ -176,6 +186,19 @@ class GlobalExceptionHandler {
 		ApiException cause = causeOf(ex, ApiException.class);
 		if (cause != null) {
 			return api(cause);
+		}
+		SQLException sql = causeOf(ex, SQLException.class);
+		if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+			// a value the database cannot hold (a NUL character, an out-of-range number):
+			// bad input
+			return answer(ErrorCode.INVALID_REQUEST, null);
+		}
+		if (ex instanceof DataIntegrityViolationException violation) {
+			for (Map.Entry<String, ErrorCode> unique : UNIQUE_FACTS.entrySet()) {
+				if (UniqueConstraints.violated(violation, unique.getKey())) {
+					return answer(unique.getValue(), null);
+				}
+			}
 		}
 		log.error("Unexpected failure", ex);
 		return answer(ErrorCode.INTERNAL_ERROR, null);

@@ -74,6 +74,15 @@ class EnvelopeIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
+	void valuesTheDatabaseCannotHoldAnswer40000() {
+		Api.Answer nul = api().post("/api/v1/auth/login/password",
+				Map.of("account", "a\u0000b", "password", "x1x1x1x1"));
+
+		assertThat(nul.status()).isEqualTo(400);
+		assertThat(nul.code()).isEqualTo(40000);
+	}
+
+	@Test
 	void wrongMethodAnswers40500() {
 		Api.Answer answer = api().send(Call.of("DELETE", "/api/v1/auth/refresh"));
 

@@ -78,6 +78,19 @@ class OperationsIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
+	void everyAdminOperationIsListedWithTheBearerScheme() {
+		JsonNode admin = api().get("/v3/api-docs/admin").json().path("paths");
+
+		assertThat(admin.propertyNames()).contains("/api/v1/admin/users", "/api/v1/admin/users/{id}",
+				"/api/v1/admin/users/batch", "/api/v1/admin/users/ids", "/api/v1/admin/users/{id}/messages",
+				"/api/v1/admin/audit-events", "/api/v1/admin/tenants", "/api/v1/admin/hobbies",
+				"/api/v1/admin/communities", "/api/v1/admin/app-versions", "/api/v1/admin/avatars/defaults");
+		admin.properties().forEach((path) -> path.getValue().properties().forEach((operation) -> {
+			assertThat(operation.getValue().path("security").toString()).as(path.getKey()).contains("bearer");
+		}));
+	}
+
+	@Test
 	void currentUserIsNotAnApiParameter() {
 		JsonNode me = api().get("/v3/api-docs/app").json().path("paths").path("/api/v1/users/me").path("get");
 
