@@ -187,6 +187,10 @@ class GlobalExceptionHandler {
 		if (cause != null) {
 			return api(cause);
 		}
+		if (databaseUnreachable(ex)) {
+			log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
+			return answer(ErrorCode.UNAVAILABLE, null);
+		}
 		SQLException sql = causeOf(ex, SQLException.class);
 		if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
 			// a value the database cannot hold (a NUL character, an out-of-range number):
@@ -225,6 +229,26 @@ class GlobalExceptionHandler {
 	private static String lastNode(String path) {
 		int dot = path.lastIndexOf('.');
 		return (dot >= 0) ? path.substring(dot + 1) : path;
+	}
+
+	/**
+	 * A lost or refused database connection anywhere in the chain: SQLState class 08, or
+	 * the pool timing out.
+	 */
+	static boolean databaseUnreachable(Throwable ex) {
+		for (Throwable t = ex; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
+			if (t instanceof java.sql.SQLTransientConnectionException
+					|| t instanceof org.hibernate.exception.JDBCConnectionException
+					|| t instanceof org.hibernate.TransactionException) {
+				// the last: commit or rollback failed on the connection itself, which
+				// hides the I/O error
+				return true;
+			}
+			if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {

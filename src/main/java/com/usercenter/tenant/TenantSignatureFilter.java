@@ -22,11 +22,14 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.usercenter.core.ApiException;
 import com.usercenter.core.EnvelopeResponder;
+import com.usercenter.core.ErrorCode;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -58,6 +61,10 @@ class TenantSignatureFilter extends OncePerRequestFilter {
 		}
 		catch (ApiException ex) {
 			this.responder.write(response, ex);
+			return;
+		}
+		catch (DataAccessException | TransactionException ex) {
+			this.responder.write(response, ErrorCode.UNAVAILABLE, null);
 			return;
 		}
 		SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -3,11 +3,15 @@ package com.usercenter.token;
 import java.time.Clock;
 import java.util.UUID;
 
+import com.usercenter.core.ApiException;
+import com.usercenter.core.ErrorCode;
 import com.usercenter.core.ExpiredOrRevokedToken;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * The resource server's decoder: a token is good when this service signed it, its time is
@@ -35,7 +39,15 @@ class SessionBoundJwtDecoder implements JwtDecoder {
 		if (!this.clock.instant().isBefore(jwt.getExpiresAt())) {
 			throw new ExpiredOrRevokedToken();
 		}
-		if (!this.sessions.isLive(UUID.fromString(jwt.getClaimAsString(AccessTokens.SESSION_CLAIM)))) {
+		boolean live;
+		try {
+			live = this.sessions.isLive(UUID.fromString(jwt.getClaimAsString(AccessTokens.SESSION_CLAIM)));
+		}
+		catch (DataAccessException | TransactionException ex) {
+			// the database is down: say so (50300) rather than calling the token bad
+			throw new ApiException(ErrorCode.UNAVAILABLE);
+		}
+		if (!live) {
 			throw new ExpiredOrRevokedToken();
 		}
 		return jwt;

@@ -191,6 +191,19 @@ class EnvelopeIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
+	void crossOriginRequestsAreRefusedByDefault() {
+		Api.Answer preflight = api().send(Call.of("OPTIONS", "/api/v1/users/me")
+			.header("Origin", "https://evil.example")
+			.header("Access-Control-Request-Method", "GET")
+			.header("Access-Control-Request-Headers", "Authorization"));
+		Api.Answer simple = api()
+			.send(Call.of("GET", "/api/v1/users/me").bearer(adminToken()).header("Origin", "https://evil.example"));
+
+		assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+		assertThat(simple.header("Access-Control-Allow-Origin")).isNull();
+	}
+
+	@Test
 	void securityHeadersAreSent() {
 		Api.Answer answer = api().get("/api/v1/users/me");
 
