@@ -1,10 +1,6 @@
 package com.usercenter.account;
 
-import java.util.List;
-import java.util.Map;
-
 import com.usercenter.core.ApiException;
-import com.usercenter.core.ErrorCode;
 import com.usercenter.core.Envelope;
 import com.usercenter.verification.Target;
 import io.swagger.v3.oas.annotations.Operation;
@@ -76,7 +72,7 @@ class AccountController {
 
 	private static Target contact(String mobile, String email) {
 		if ((mobile == null) == (email == null)) {
-			throw invalid("mobile", "give either mobile or email");
+			throw ApiException.invalid("mobile", "give either mobile or email");
 		}
 		return (mobile != null) ? Target.parse(mobile, "mobile").mobileTarget("mobile")
 				: Target.parse(email, "email").emailTarget("email");
@@ -84,13 +80,8 @@ class AccountController {
 
 	private static void requireOneOf(String code, String ticket, String field) {
 		if ((code == null) == (ticket == null)) {
-			throw invalid(field, "give either code or ticket");
+			throw ApiException.invalid(field, "give either code or ticket");
 		}
-	}
-
-	private static ApiException invalid(String field, String message) {
-		return new ApiException(ErrorCode.INVALID_REQUEST,
-				Map.of("errors", List.of(Map.of("field", field, "message", message))));
 	}
 
 	record PasswordLoginRequest(

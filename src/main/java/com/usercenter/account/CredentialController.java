@@ -1,12 +1,8 @@
 package com.usercenter.account;
 
-import java.util.List;
-import java.util.Map;
-
 import com.usercenter.core.ApiException;
 import com.usercenter.core.CurrentUser;
 import com.usercenter.core.Envelope;
-import com.usercenter.core.ErrorCode;
 import com.usercenter.user.Mobile;
 import com.usercenter.verification.Target;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,7 +36,7 @@ class CredentialController {
 	@PostMapping("/password")
 	Envelope<Void> changePassword(CurrentUser user, @Valid @RequestBody ChangePasswordRequest request) {
 		if ((request.oldPassword() == null) == (request.ticket() == null)) {
-			throw invalid("oldPassword", "give either oldPassword or ticket");
+			throw ApiException.invalid("oldPassword", "give either oldPassword or ticket");
 		}
 		this.credentials.changePassword(user.userId(), user.sessionId(), request.oldPassword(), request.ticket(),
 				request.newPassword());
@@ -62,11 +58,6 @@ class CredentialController {
 		this.credentials.changeContact(user.userId(), Target.parse(request.email(), "email").emailTarget("email"),
 				request.code(), request.password(), request.ticket());
 		return Envelope.ok();
-	}
-
-	private static ApiException invalid(String field, String message) {
-		return new ApiException(ErrorCode.INVALID_REQUEST,
-				Map.of("errors", List.of(Map.of("field", field, "message", message))));
 	}
 
 	record ChangePasswordRequest(@Schema(example = "old-Passw0rd") @Size(max = 128) String oldPassword,

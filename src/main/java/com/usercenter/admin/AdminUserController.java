@@ -117,7 +117,7 @@ class AdminUserController {
 	Envelope<AdminProfile> change(CurrentUser user, @PathVariable long id,
 			@Valid @RequestBody ChangeUserRequest request) {
 		if (request.status() == null && request.roles() == null) {
-			throw invalid("status", "give status and/or roles");
+			throw ApiException.invalid("status", "give status and/or roles");
 		}
 		UserStatus status = (request.status() != null) ? UserStatus.of(request.status()) : null;
 		Set<String> roles = (request.roles() != null) ? new LinkedHashSet<>(request.roles()) : null;
@@ -156,16 +156,11 @@ class AdminUserController {
 
 	private static void checkContacts(CreateUserRequest request) {
 		if (request.mobile() == null && request.email() == null) {
-			throw invalid("mobile", "give mobile and/or email");
+			throw ApiException.invalid("mobile", "give mobile and/or email");
 		}
 		if (request.email() != null && Email.parseOrNull(request.email()) == null) {
-			throw invalid("email", "must be an email address");
+			throw ApiException.invalid("email", "must be an email address");
 		}
-	}
-
-	private static ApiException invalid(String field, String message) {
-		return new ApiException(ErrorCode.INVALID_REQUEST,
-				Map.of("errors", List.of(Map.of("field", field, "message", message))));
 	}
 
 	record CreateUserRequest(@Schema(example = "13800138000") @Mobile String mobile,

@@ -10,7 +10,6 @@ import com.usercenter.audit.AuditService;
 import com.usercenter.audit.AuditType;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.CurrentUser;
-import com.usercenter.core.ErrorCode;
 import com.usercenter.core.PageResult;
 import com.usercenter.core.RateCounter;
 import com.usercenter.core.TooManyRequests;
@@ -124,8 +123,7 @@ class AdminUserService {
 		User user = this.users.get(userId);
 		String to = viaEmail ? user.getEmail() : user.getMobile();
 		if (to == null) {
-			throw new ApiException(ErrorCode.INVALID_REQUEST, java.util.Map.of("errors", List.of(java.util.Map
-				.of("field", "channel", "message", viaEmail ? "the user has no email" : "the user has no mobile"))));
+			throw ApiException.invalid("channel", viaEmail ? "the user has no email" : "the user has no mobile");
 		}
 		RateCounter.Window window = this.counter.hit("admin-message", Long.toString(userId), Duration.ofHours(1));
 		if (window.hits() > MESSAGES_PER_USER_HOUR) {

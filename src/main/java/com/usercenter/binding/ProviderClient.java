@@ -2,8 +2,6 @@ package com.usercenter.binding;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.util.List;
-import java.util.Map;
 
 import com.usercenter.core.ApiException;
 import com.usercenter.core.ErrorCode;
@@ -82,8 +80,7 @@ abstract class ProviderClient {
 	}
 
 	static ApiException missing(String field) {
-		return new ApiException(ErrorCode.INVALID_REQUEST,
-				Map.of("errors", List.of(Map.of("field", field, "message", "required for this provider"))));
+		return ApiException.invalid(field, "required for this provider");
 	}
 
 	static String text(JsonNode node, String field) {

@@ -3,7 +3,6 @@ package com.usercenter.catalog;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import com.usercenter.core.ApiException;
@@ -62,7 +61,7 @@ public class CatalogService {
 		}
 		catch (DataIntegrityViolationException ex) {
 			if (UniqueConstraints.violated(ex, "uk_community_city_name")) {
-				throw invalid("name", "this city already has a community with this name");
+				throw ApiException.invalid("name", "this city already has a community with this name");
 			}
 			throw ex;
 		}
@@ -102,7 +101,7 @@ public class CatalogService {
 		}
 		catch (DataIntegrityViolationException ex) {
 			if (UniqueConstraints.violated(ex, "uk_app_version_type_code")) {
-				throw invalid("versionCode", "this app type already has this version code");
+				throw ApiException.invalid("versionCode", "this app type already has this version code");
 			}
 			throw ex;
 		}
@@ -110,11 +109,6 @@ public class CatalogService {
 
 	static String escapeLike(String text) {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
-
-	private static ApiException invalid(String field, String message) {
-		return new ApiException(ErrorCode.INVALID_REQUEST,
-				Map.of("errors", List.of(Map.of("field", field, "message", message))));
 	}
 
 }

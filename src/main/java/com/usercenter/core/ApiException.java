@@ -21,6 +21,12 @@ public class ApiException extends RuntimeException {
 		this.data = data;
 	}
 
+	/** 40000 naming one field: {@code {"errors":[{"field":...,"message":...}]}}. */
+	public static ApiException invalid(String field, String message) {
+		return new ApiException(ErrorCode.INVALID_REQUEST,
+				java.util.Map.of("errors", java.util.List.of(java.util.Map.of("field", field, "message", message))));
+	}
+
 	public ErrorCode errorCode() {
 		return this.errorCode;
 	}

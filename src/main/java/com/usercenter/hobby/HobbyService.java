@@ -74,8 +74,7 @@ public class HobbyService {
 		Set<Long> ids = new LinkedHashSet<>(hobbyIds);
 		Set<Long> known = all().stream().map(Hobby::getId).collect(Collectors.toSet());
 		if (ids.size() > MAX_PER_USER || !known.containsAll(ids)) {
-			throw new ApiException(ErrorCode.INVALID_REQUEST, Map.of("errors", List
-				.of(Map.of("field", "hobbyIds", "message", "must be at most 20 ids from GET /api/v1/hobbies"))));
+			throw ApiException.invalid("hobbyIds", "must be at most 20 ids from GET /api/v1/hobbies");
 		}
 		this.jdbc.sql("delete from user_hobby where user_id = :user").param("user", userId).update();
 		for (Long id : ids) {
@@ -115,8 +114,7 @@ public class HobbyService {
 		}
 		catch (DataIntegrityViolationException ex) {
 			if (UniqueConstraints.violated(ex, "uk_hobby_name")) {
-				throw new ApiException(ErrorCode.INVALID_REQUEST,
-						Map.of("errors", List.of(Map.of("field", "name", "message", "already in the catalog"))));
+				throw ApiException.invalid("name", "already in the catalog");
 			}
 			throw ex;
 		}

@@ -7,8 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -123,8 +121,7 @@ final class AvatarImages {
 	}
 
 	private static ApiException unreadable() {
-		return new ApiException(ErrorCode.INVALID_REQUEST, Map.of("errors",
-				List.of(Map.of("field", "file", "message", "is not a readable PNG, JPEG or WebP image"))));
+		return ApiException.invalid("file", "is not a readable PNG, JPEG or WebP image");
 	}
 
 }

@@ -5,12 +5,10 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import com.usercenter.catalog.CatalogService;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.Dates;
-import com.usercenter.core.ErrorCode;
 import com.usercenter.hobby.HobbyService;
 import com.usercenter.user.User;
 import com.usercenter.user.UserNotFound;
@@ -63,8 +61,7 @@ public class ProfileService {
 	Profile update(long userId, ProfilePatch patch) {
 		Long communityId = patch.fields().communityId().value();
 		if (communityId != null && this.catalog.community(communityId).isEmpty()) {
-			throw new ApiException(ErrorCode.INVALID_REQUEST, Map.of("errors",
-					List.of(Map.of("field", "communityId", "message", "must be an id from GET /api/v1/communities"))));
+			throw ApiException.invalid("communityId", "must be an id from GET /api/v1/communities");
 		}
 		User user = this.users.updateProfile(userId, patch.fields());
 		if (patch.hobbyIds() != null) {

@@ -2,7 +2,6 @@ package com.usercenter.user;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import com.usercenter.core.ApiException;
@@ -64,8 +63,7 @@ public class IdentityService {
 			return existing.get();
 		}
 		if (this.identities.findByUserIdAndProvider(userId, provider).isPresent()) {
-			throw new ApiException(ErrorCode.INVALID_REQUEST, Map.of("errors", List.of(Map.of("field", "provider",
-					"message", "another account of this provider is bound: unbind it first"))));
+			throw ApiException.invalid("provider", "another account of this provider is bound: unbind it first");
 		}
 		try {
 			return this.identities

@@ -1,10 +1,6 @@
 package com.usercenter.verification;
 
-import java.util.List;
-import java.util.Map;
-
 import com.usercenter.core.ApiException;
-import com.usercenter.core.ErrorCode;
 import com.usercenter.user.Email;
 import com.usercenter.user.PhoneNumber;
 
@@ -39,13 +35,13 @@ public record Target(String value, boolean email) {
 				return of(mobile);
 			}
 		}
-		throw invalid(field, "must be a mobile number or an email address");
+		throw ApiException.invalid(field, "must be a mobile number or an email address");
 	}
 
 	static Target parse(String raw, boolean wantEmail, String field) {
 		Target target = parse(raw, field);
 		if (target.email() != wantEmail) {
-			throw invalid(field, wantEmail ? "must be an email address" : "must be a mobile number");
+			throw ApiException.invalid(field, wantEmail ? "must be an email address" : "must be a mobile number");
 		}
 		return target;
 	}
@@ -61,7 +57,7 @@ public record Target(String value, boolean email) {
 	/** This target when it is a mobile number; 40000 on {@code field} otherwise. */
 	public Target mobileTarget(String field) {
 		if (this.email) {
-			throw invalid(field, "must be a mobile number");
+			throw ApiException.invalid(field, "must be a mobile number");
 		}
 		return this;
 	}
@@ -69,7 +65,7 @@ public record Target(String value, boolean email) {
 	/** This target when it is an email; 40000 on {@code field} otherwise. */
 	public Target emailTarget(String field) {
 		if (!this.email) {
-			throw invalid(field, "must be an email address");
+			throw ApiException.invalid(field, "must be an email address");
 		}
 		return this;
 	}
@@ -77,7 +73,7 @@ public record Target(String value, boolean email) {
 	/** This target as a mobile number; 40000 on {@code identity} when it is an email. */
 	public PhoneNumber mobileOrInvalid() {
 		if (this.email) {
-			throw invalid("identity", "must be a mobile number");
+			throw ApiException.invalid("identity", "must be a mobile number");
 		}
 		return mobile();
 	}
@@ -85,7 +81,7 @@ public record Target(String value, boolean email) {
 	/** This target as an email; 40000 on {@code identity} when it is a mobile number. */
 	public Email emailOrInvalid() {
 		if (!this.email) {
-			throw invalid("identity", "must be an email address");
+			throw ApiException.invalid("identity", "must be an email address");
 		}
 		return emailAddress();
 	}
@@ -97,11 +93,6 @@ public record Target(String value, boolean email) {
 	@Override
 	public String toString() {
 		return masked();
-	}
-
-	static ApiException invalid(String field, String message) {
-		return new ApiException(ErrorCode.INVALID_REQUEST,
-				Map.of("errors", List.of(Map.of("field", field, "message", message))));
 	}
 
 }
