@@ -1,5 +1,6 @@
 package com.usercenter.admin;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,9 +60,12 @@ class AdminUserService {
 
 	private final AuditService audit;
 
+	private final Clock clock;
+
 	AdminUserService(UserService users, ProfileService profiles, TenantService tenants, SessionService sessions,
 			DeviceService devices, AdminAccounts accounts, SmsSender sms, EmailSender email, RateCounter counter,
-			AuditService audit) {
+			AuditService audit, Clock clock) {
+		this.clock = clock;
 		this.users = users;
 		this.profiles = profiles;
 		this.tenants = tenants;
@@ -127,7 +131,7 @@ class AdminUserService {
 		}
 		RateCounter.Window window = this.counter.hit("admin-message", Long.toString(userId), Duration.ofHours(1));
 		if (window.hits() > MESSAGES_PER_USER_HOUR) {
-			throw new TooManyRequests(window.secondsLeft(java.time.Instant.now()));
+			throw new TooManyRequests(window.secondsLeft(this.clock.instant()));
 		}
 		if (viaEmail) {
 			this.email.send(new EmailSender.EmailMessage(to, "User Center", text));

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import com.usercenter.support.Api;
 import com.usercenter.support.Api.Call;
 import com.usercenter.support.ApiTestBase;
-import com.usercenter.support.TestDeliveries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -380,33 +379,6 @@ class AccountIntegrationTest extends ApiTestBase {
 				Map.of("mobile", mobile, "password", PASSWORD, "code", smsCode(mobile, "register")));
 		assertThat(answer.code()).as(answer.toString()).isEqualTo(200);
 		return mobile;
-	}
-
-	private String smsCode(String mobile, String purpose) {
-		Api.Answer sent = api().send(Call.of("POST", "/api/v1/verification-codes")
-			.json(Map.of("channel", "sms", "target", mobile, "purpose", purpose))
-			.from(newIp()));
-		assertThat(sent.code()).as(sent.toString()).isEqualTo(200);
-		return TestDeliveries.lastSmsCode("+86" + mobile);
-	}
-
-	private String emailCode(String email, String purpose) {
-		Api.Answer sent = api().send(Call.of("POST", "/api/v1/verification-codes")
-			.json(Map.of("channel", "email", "target", email, "purpose", purpose))
-			.from(newIp()));
-		assertThat(sent.code()).as(sent.toString()).isEqualTo(200);
-		return TestDeliveries.lastEmailCode(email);
-	}
-
-	private String ticket(String mobile, String purpose) {
-		Api.Answer verified = api().post("/api/v1/verification-codes/verify",
-				Map.of("target", mobile, "purpose", purpose, "code", smsCode(mobile, purpose)));
-		assertThat(verified.code()).isEqualTo(200);
-		return verified.data().path("ticket").asString();
-	}
-
-	private Api.Answer passwordLogin(String account, String password) {
-		return api().post("/api/v1/auth/login/password", Map.of("account", account, "password", password));
 	}
 
 	private boolean exists(String type, String identity, String ip) {

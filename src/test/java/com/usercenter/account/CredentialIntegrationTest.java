@@ -4,9 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.usercenter.support.Api;
-import com.usercenter.support.Api.Call;
 import com.usercenter.support.ApiTestBase;
-import com.usercenter.support.TestDeliveries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -76,7 +74,7 @@ class CredentialIntegrationTest extends ApiTestBase {
 	@Test
 	void anAccountWithoutPasswordSetsOneWithAVerifyTicket() {
 		String mobile = newMobile();
-		String token = api().post("/api/v1/auth/login/code", Map.of("mobile", mobile, "code", code(mobile, "login")))
+		String token = api().post("/api/v1/auth/login/code", Map.of("mobile", mobile, "code", smsCode(mobile, "login")))
 			.data()
 			.path("accessToken")
 			.asString();
@@ -104,7 +102,7 @@ class CredentialIntegrationTest extends ApiTestBase {
 		String old = register();
 		String token = login(old, PASSWORD).path("accessToken").asString();
 		String fresh = newMobile();
-		String code = code(fresh, "change_contact");
+		String code = smsCode(fresh, "change_contact");
 
 		Api.Answer withoutPassword = api().post("/api/v1/users/me/mobile", Map.of("mobile", fresh, "code", code),
 				token);
@@ -131,7 +129,8 @@ class CredentialIntegrationTest extends ApiTestBase {
 		String fresh = newMobile();
 
 		Api.Answer answer = api().post("/api/v1/users/me/mobile",
-				Map.of("mobile", fresh, "code", code(fresh, "change_contact"), "ticket", ticket(old, "verify")), token);
+				Map.of("mobile", fresh, "code", smsCode(fresh, "change_contact"), "ticket", ticket(old, "verify")),
+				token);
 
 		assertThat(answer.code()).as(answer.toString()).isEqualTo(200);
 	}
@@ -146,7 +145,7 @@ class CredentialIntegrationTest extends ApiTestBase {
 		String mobile = newMobile();
 
 		Api.Answer answer = api().post("/api/v1/users/me/mobile",
-				Map.of("mobile", mobile, "code", code(mobile, "change_contact")), token);
+				Map.of("mobile", mobile, "code", smsCode(mobile, "change_contact")), token);
 
 		assertThat(answer.code()).isEqualTo(200);
 		assertThat(api().get("/api/v1/users/me", token).data().path("mobile").asString()).isEqualTo("+86" + mobile);
@@ -157,7 +156,7 @@ class CredentialIntegrationTest extends ApiTestBase {
 		String token = login(register(), PASSWORD).path("accessToken").asString();
 		String taken = register();
 		String fresh = newMobile();
-		String right = code(fresh, "change_contact");
+		String right = smsCode(fresh, "change_contact");
 
 		Api.Answer takenAnswer = api().post("/api/v1/users/me/mobile",
 				Map.of("mobile", taken, "code", "123456", "password", PASSWORD), token);
@@ -173,7 +172,7 @@ class CredentialIntegrationTest extends ApiTestBase {
 	void emailIsSetWithACodeSentToIt() {
 		String token = login(register(), PASSWORD).path("accessToken").asString();
 		String email = newEmail();
-		String code = emailCode(email);
+		String code = emailCode(email, "change_contact");
 
 		Api.Answer answer = api().post("/api/v1/users/me/email",
 				Map.of("email", email.toUpperCase(), "code", code, "password", PASSWORD), token);
@@ -186,8 +185,8 @@ class CredentialIntegrationTest extends ApiTestBase {
 	void takenEmailAnswers40901() {
 		String ownerToken = login(register(), PASSWORD).path("accessToken").asString();
 		String email = newEmail();
-		api().post("/api/v1/users/me/email", Map.of("email", email, "code", emailCode(email), "password", PASSWORD),
-				ownerToken);
+		api().post("/api/v1/users/me/email",
+				Map.of("email", email, "code", emailCode(email, "change_contact"), "password", PASSWORD), ownerToken);
 		String token = login(register(), PASSWORD).path("accessToken").asString();
 
 		assertThat(api()
@@ -213,42 +212,15 @@ class CredentialIntegrationTest extends ApiTestBase {
 	private String register() {
 		String mobile = newMobile();
 		Api.Answer answer = api().post("/api/v1/auth/register",
-				new HashMap<>(Map.of("mobile", mobile, "password", PASSWORD, "code", code(mobile, "register"))));
+				new HashMap<>(Map.of("mobile", mobile, "password", PASSWORD, "code", smsCode(mobile, "register"))));
 		assertThat(answer.code()).as(answer.toString()).isEqualTo(200);
 		return mobile;
-	}
-
-	private String code(String mobile, String purpose) {
-		Api.Answer sent = api().send(Call.of("POST", "/api/v1/verification-codes")
-			.json(Map.of("channel", "sms", "target", mobile, "purpose", purpose))
-			.from(newIp()));
-		assertThat(sent.code()).as(sent.toString()).isEqualTo(200);
-		return TestDeliveries.lastSmsCode("+86" + mobile);
-	}
-
-	private String emailCode(String email) {
-		Api.Answer sent = api().send(Call.of("POST", "/api/v1/verification-codes")
-			.json(Map.of("channel", "email", "target", email, "purpose", "change_contact"))
-			.from(newIp()));
-		assertThat(sent.code()).isEqualTo(200);
-		return TestDeliveries.lastEmailCode(email);
-	}
-
-	private String ticket(String mobile, String purpose) {
-		Api.Answer verified = api().post("/api/v1/verification-codes/verify",
-				Map.of("target", mobile, "purpose", purpose, "code", code(mobile, purpose)));
-		assertThat(verified.code()).isEqualTo(200);
-		return verified.data().path("ticket").asString();
 	}
 
 	private JsonNode login(String account, String password) {
 		Api.Answer answer = passwordLogin(account, password);
 		assertThat(answer.code()).as(answer.toString()).isEqualTo(200);
 		return answer.data();
-	}
-
-	private Api.Answer passwordLogin(String account, String password) {
-		return api().post("/api/v1/auth/login/password", Map.of("account", account, "password", password));
 	}
 
 }

@@ -420,10 +420,6 @@ class AdminUsersIntegrationTest extends ApiTestBase {
 				this.admin);
 	}
 
-	private Api.Answer passwordLogin(String account, String password) {
-		return api().post("/api/v1/auth/login/password", Map.of("account", account, "password", password));
-	}
-
 	private String plainUserToken() {
 		return newTenant()
 			.post("/sessions-rest/associatedBusiness/loginTenant", Map.of("associatedId", "p-" + unique()))

@@ -266,12 +266,7 @@ class SocialIntegrationTest extends ApiTestBase {
 	}
 
 	private String codeLogin(String mobile) {
-		api().send(Call.of("POST", "/api/v1/verification-codes")
-			.json(Map.of("channel", "sms", "target", mobile, "purpose", "login"))
-			.from(newIp()));
-		return api()
-			.post("/api/v1/auth/login/code",
-					Map.of("mobile", mobile, "code", TestDeliveries.lastSmsCode("+86" + mobile)))
+		return api().post("/api/v1/auth/login/code", Map.of("mobile", mobile, "code", smsCode(mobile, "login")))
 			.data()
 			.path("accessToken")
 			.asString();

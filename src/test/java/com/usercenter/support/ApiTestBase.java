@@ -54,6 +54,39 @@ public abstract class ApiTestBase {
 	}
 
 	/**
+	 * Sends a code by SMS (from an address of its own) and answers the code the webhook
+	 * received.
+	 */
+	protected String smsCode(String mobile, String purpose) {
+		Api.Answer sent = api().send(Api.Call.of("POST", "/api/v1/verification-codes")
+			.json(Map.of("channel", "sms", "target", mobile, "purpose", purpose))
+			.from(newIp()));
+		assertThat(sent.code()).as(sent.toString()).isEqualTo(200);
+		return TestDeliveries.lastSmsCode("+86" + mobile);
+	}
+
+	/** Sends a code by email and answers the code the SMTP server received. */
+	protected String emailCode(String email, String purpose) {
+		Api.Answer sent = api().send(Api.Call.of("POST", "/api/v1/verification-codes")
+			.json(Map.of("channel", "email", "target", email, "purpose", purpose))
+			.from(newIp()));
+		assertThat(sent.code()).as(sent.toString()).isEqualTo(200);
+		return TestDeliveries.lastEmailCode(email);
+	}
+
+	/** A verified ticket for a mobile and purpose. */
+	protected String ticket(String mobile, String purpose) {
+		Api.Answer verified = api().post("/api/v1/verification-codes/verify",
+				Map.of("target", mobile, "purpose", purpose, "code", smsCode(mobile, purpose)));
+		assertThat(verified.code()).as(verified.toString()).isEqualTo(200);
+		return verified.data().path("ticket").asString();
+	}
+
+	protected Api.Answer passwordLogin(String account, String password) {
+		return api().post("/api/v1/auth/login/password", Map.of("account", account, "password", password));
+	}
+
+	/**
 	 * Sends the calls at the same moment, one thread each, and answers their answers in
 	 * order.
 	 */
