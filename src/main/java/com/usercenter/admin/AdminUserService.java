@@ -19,10 +19,13 @@ import com.usercenter.profile.ProfileService;
 import com.usercenter.tenant.TenantService;
 import com.usercenter.token.SessionService;
 import com.usercenter.user.Email;
+import com.usercenter.user.EmailAlreadyInUse;
+import com.usercenter.user.MobileAlreadyInUse;
 import com.usercenter.user.PhoneNumber;
 import com.usercenter.user.User;
 import com.usercenter.user.UserService;
 import com.usercenter.user.UserStatus;
+import com.usercenter.user.UsernameAlreadyInUse;
 import com.usercenter.verification.EmailSender;
 import com.usercenter.verification.SmsSender;
 
@@ -102,10 +105,26 @@ class AdminUserService {
 	}
 
 	long create(CurrentUser admin, NewUser request) {
-		User user = this.accounts.create(request.mobileNumber(), request.emailAddress(), request.username(),
-				request.nickname(), request.password());
+		User user;
+		try {
+			user = createAccount(request);
+		}
+		catch (MobileAlreadyInUse | EmailAlreadyInUse | UsernameAlreadyInUse ex) {
+			if (ex.data() != null) {
+				throw ex;
+			}
+			// Lost a race to a concurrent create: that transaction is over, so a fresh
+			// one
+			// finds the winner and answers with its id, as for any duplicate.
+			user = createAccount(request);
+		}
 		this.audit.record(AuditType.ADMIN_USER_CHANGE, user.getId(), null, "created by admin " + admin.userId());
 		return user.getId();
+	}
+
+	private User createAccount(NewUser request) {
+		return this.accounts.create(request.mobileNumber(), request.emailAddress(), request.username(),
+				request.nickname(), request.password());
 	}
 
 	/**

@@ -44,6 +44,14 @@ public class UserService {
 	}
 
 	/**
+	 * The user, its row locked until the transaction ends: concurrent changes to one
+	 * account take turns instead of failing on the version check.
+	 */
+	private User lockForUpdate(long id) {
+		return this.users.findForUpdateById(id).orElseThrow(UserNotFound::new);
+	}
+
+	/**
 	 * Finds an account by what a person types to sign in: a mobile number, an email or a
 	 * username.
 	 */
@@ -126,15 +134,8 @@ public class UserService {
 		user.changeUsername(name);
 		user.changePasswordHash(passwordHash);
 		user.initialize(new BasicDetails(nickname, null, null, null, null, null));
-		try {
-			return saveUnique(user);
-		}
-		catch (DataIntegrityViolationException ex) {
-			if (UniqueConstraints.violated(ex, "uk_app_user_username")) {
-				throw new UsernameAlreadyInUse(this.users.findByUsername(name).map(User::getId).orElse(null));
-			}
-			throw ex;
-		}
+		// a lost race answers without the holder: see AdminUserService.create
+		return saveUnique(user);
 	}
 
 	/**
@@ -159,7 +160,7 @@ public class UserService {
 
 	@Transactional
 	public User changeStatusAndRoles(long userId, UserStatus status, Set<String> roles) {
-		User user = get(userId);
+		User user = lockForUpdate(userId);
 		if (status != null) {
 			user.changeStatus(status);
 		}
@@ -172,7 +173,7 @@ public class UserService {
 
 	@Transactional
 	public void changePasswordHash(long userId, String passwordHash) {
-		User user = get(userId);
+		User user = lockForUpdate(userId);
 		user.changePasswordHash(passwordHash);
 		user.touch(this.clock.instant());
 		this.users.saveAndFlush(user);
@@ -201,6 +202,9 @@ public class UserService {
 			}
 			if (UniqueConstraints.violated(ex, "uk_app_user_email")) {
 				throw new EmailAlreadyInUse();
+			}
+			if (UniqueConstraints.violated(ex, "uk_app_user_username")) {
+				throw new UsernameAlreadyInUse(null);
 			}
 			throw ex;
 		}
@@ -231,7 +235,7 @@ public class UserService {
 	/** Sets or replaces the account's email. */
 	@Transactional
 	public void changeEmail(long userId, Email email) {
-		User user = get(userId);
+		User user = lockForUpdate(userId);
 		Optional<User> holder = this.users.findByEmail(email.value());
 		if (holder.isPresent() && !holder.get().getId().equals(userId)) {
 			throw new EmailAlreadyInUse();
@@ -243,7 +247,7 @@ public class UserService {
 
 	@Transactional
 	public void changeMobile(long userId, PhoneNumber mobile) {
-		User user = get(userId);
+		User user = lockForUpdate(userId);
 		Optional<User> holder = this.users.findByMobile(mobile.e164());
 		if (holder.isPresent() && !holder.get().getId().equals(userId)) {
 			throw new MobileAlreadyInUse();
@@ -255,7 +259,7 @@ public class UserService {
 
 	@Transactional
 	public User updateProfile(long userId, ProfileUpdate update) {
-		User user = get(userId);
+		User user = lockForUpdate(userId);
 		user.applyProfile(update);
 		user.touch(this.clock.instant());
 		return this.users.saveAndFlush(user);
@@ -274,7 +278,7 @@ public class UserService {
 	 */
 	@Transactional
 	public boolean updateBasics(long userId, BasicDetails details) {
-		User user = get(userId);
+		User user = lockForUpdate(userId);
 		boolean changed = user.applyBasics(details);
 		if (changed) {
 			user.touch(this.clock.instant());

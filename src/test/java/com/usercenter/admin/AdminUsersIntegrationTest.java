@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.usercenter.support.Api;
@@ -90,6 +91,36 @@ class AdminUsersIntegrationTest extends ApiTestBase {
 		assertThat(sameEmail.data().path("userId").asLong()).isEqualTo(holder);
 		assertThat(sameUsername.code()).isEqualTo(40904);
 		assertThat(sameUsername.data().path("userId").asLong()).isEqualTo(holder);
+	}
+
+	@Test
+	void racingCreatesOfOneUsernameMakeExactlyOneUser() throws Exception {
+		String username = "race" + unique();
+		List<Callable<Api.Answer>> calls = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			// differing case: the database compares the normalised name
+			String spelled = (i % 2 == 0) ? username : username.toUpperCase();
+			calls.add(() -> create(Map.of("email", newEmail(), "username", spelled)));
+		}
+
+		List<Api.Answer> answers = runTogether(calls);
+
+		assertThat(answers).filteredOn((answer) -> answer.code() == 200).hasSize(1);
+		long winner = answers.stream()
+			.filter((answer) -> answer.code() == 200)
+			.findFirst()
+			.orElseThrow()
+			.data()
+			.path("userId")
+			.asLong();
+		assertThat(answers).filteredOn((answer) -> answer.code() != 200).allSatisfy((answer) -> {
+			assertThat(answer.code()).as(answer.toString()).isEqualTo(40904);
+			assertThat(answer.data().path("userId").asLong()).isEqualTo(winner);
+		});
+		assertThat(this.jdbc.sql("select count(*) from app_user where username = ?")
+			.param(username.toLowerCase())
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@ParameterizedTest

@@ -6,10 +6,12 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import javax.imageio.ImageIO;
 
@@ -44,6 +46,24 @@ class ProfileIntegrationTest extends ApiTestBase {
 		this.userId = login.path("userId").asLong();
 		tenant.post("/user-rest/action/changeMobileByTenant?associatedId=" + login.path("associatedId").asString(),
 				Map.of("mobile", newMobile()));
+	}
+
+	@Test
+	void racingPatchesOfOneProfileAllApplyInTurn() throws Exception {
+		List<Callable<Api.Answer>> calls = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			int height = 150 + i;
+			int hobby = 1 + i % 3;
+			calls.add(() -> api().patch("/api/v1/users/me", Map.of("height", height, "hobbyIds", List.of(hobby)),
+					this.token));
+		}
+
+		List<Api.Answer> answers = runTogether(calls);
+
+		assertThat(answers).allSatisfy((answer) -> assertThat(answer.code()).as(answer.toString()).isEqualTo(200));
+		JsonNode profile = api().get("/api/v1/users/me", this.token).data();
+		assertThat(profile.path("height").asInt()).isBetween(150, 157);
+		assertThat(profile.path("hobbies")).hasSize(1);
 	}
 
 	@Test
