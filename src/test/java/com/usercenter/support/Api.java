@@ -26,8 +26,19 @@ public final class Api {
 
 	private final String base;
 
+	private final boolean recordSecrets;
+
 	public Api(int port) {
+		this(port, true);
+	}
+
+	/**
+	 * A client that does not add what it handles to {@link SensitiveValues}: for load,
+	 * whose tokens would fill the test JVM's memory.
+	 */
+	public Api(int port, boolean recordSecrets) {
 		this.base = "http://localhost:" + port;
+		this.recordSecrets = recordSecrets;
 	}
 
 	public Answer get(String path, String token) {
@@ -57,7 +68,11 @@ public final class Api {
 		call.headers.forEach(request::header);
 		try {
 			HttpResponse<byte[]> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-			return new Answer(response.statusCode(), response.body(), response.headers().map());
+			Answer answer = new Answer(response.statusCode(), response.body(), response.headers().map());
+			if (this.recordSecrets) {
+				SensitiveValues.observe(call.body, call.headers.get("Content-Type"), answer);
+			}
+			return answer;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -24,6 +24,7 @@ public final class TenantClient {
 		this.api = api;
 		this.key = key;
 		this.secret = secret;
+		SensitiveValues.add(secret);
 	}
 
 	public String key() {
