@@ -24,7 +24,9 @@ class PasswordHashing {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS);
+		return new BoundedPasswordEncoder(
+				new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS),
+				Runtime.getRuntime().availableProcessors());
 	}
 
 }

@@ -13,7 +13,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "refresh_token")
-class RefreshToken {
+class RefreshToken extends NewUntilStored<String> {
 
 	@Id
 	private String tokenHash;
@@ -43,6 +43,11 @@ class RefreshToken {
 
 	void markRotated(Instant now) {
 		this.rotatedAt = now;
+	}
+
+	@Override
+	public String getId() {
+		return this.tokenHash;
 	}
 
 	UUID getSessionId() {

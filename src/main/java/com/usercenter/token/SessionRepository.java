@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 interface SessionRepository extends Repository<UserSession, UUID> {
 
@@ -14,6 +16,8 @@ interface SessionRepository extends Repository<UserSession, UUID> {
 
 	Optional<UserSession> findById(UUID id);
 
+	/** One autocommit statement: asked on every authenticated request, no transaction. */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	boolean existsByIdAndRevokedAtIsNullAndExpiresAtAfter(UUID id, Instant now);
 
 	Optional<UserSession> findFirstByUserIdAndTenantIdAndRevokedAtIsNullAndExpiresAtAfterOrderByCreatedAtDesc(

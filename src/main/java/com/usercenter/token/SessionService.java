@@ -10,6 +10,7 @@ import com.usercenter.audit.AuditType;
 import com.usercenter.core.Digests;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -116,7 +117,7 @@ public class SessionService {
 		return this.sessions.revokeAllExcept(userId, keep, this.clock.instant());
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public boolean isLive(UUID sessionId) {
 		return this.sessions.existsByIdAndRevokedAtIsNullAndExpiresAtAfter(sessionId, this.clock.instant());
 	}

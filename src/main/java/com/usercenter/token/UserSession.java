@@ -19,7 +19,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "user_session")
-class UserSession {
+class UserSession extends NewUntilStored<UUID> {
 
 	@Id
 	private UUID id;
@@ -72,7 +72,8 @@ class UserSession {
 		}
 	}
 
-	UUID getId() {
+	@Override
+	public UUID getId() {
 		return this.id;
 	}
 
