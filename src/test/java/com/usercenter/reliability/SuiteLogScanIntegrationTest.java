@@ -44,6 +44,7 @@ class SuiteLogScanIntegrationTest extends ApiTestBase {
 		String log = Files.readString(SuiteLog.FILE, StandardCharsets.UTF_8);
 		Set<String> secrets = SensitiveValues.all();
 
+		System.out.printf("log scan: %d secrets looked for in %d characters of output%n", secrets.size(), log.length());
 		assertThat(leaks(log, Set.of(canary))).as("the scan sees what the application logged").hasSize(1);
 		assertThat(secrets).as("secrets recorded over the run").hasSizeGreaterThan(10);
 		assertThat(leaks(log, secrets)).isEmpty();
