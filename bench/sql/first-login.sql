@@ -6,8 +6,9 @@ insert into tenant_nonce (tenant_id, nonce, seen_at) values (:tenant, md5(random
   on conflict (tenant_id, nonce) do update set seen_at = excluded.seen_at where tenant_nonce.seen_at < now() - interval '15 minutes';
 COMMIT;
 BEGIN;
+select id, associated_id, created_at, tenant_id, user_id from tenant_account where tenant_id = :tenant and associated_id = 'pg-new-' || :r::text || '-' || :client_id::text for no key update;
 select pg_advisory_xact_lock(hashtextextended(:tenant::text || chr(58) || 'pg-new-' || :r::text || '-' || :client_id::text, 0));
-select id, associated_id, created_at, tenant_id, user_id from tenant_account where tenant_id = :tenant and associated_id = 'pg-new-' || :r::text || '-' || :client_id::text;
+select id, associated_id, created_at, tenant_id, user_id from tenant_account where tenant_id = :tenant and associated_id = 'pg-new-' || :r::text || '-' || :client_id::text for no key update;
 insert into app_user (address, avatar, background, birthday, community_id, created_at, email, height, mobile, nickname, password_hash, roles, sex, signature, status, updated_at, username, version, waist, weight)
   values (null, null, null, null, null, now(), null, null, null, null, null, '{USER}', 0, null, 'active', now(), null, 0, null, null) returning id as user_id \gset
 insert into tenant_account (associated_id, created_at, tenant_id, user_id) values ('pg-new-' || :r::text || '-' || :client_id::text, now(), :tenant, :user_id);

@@ -8,8 +8,7 @@ insert into tenant_nonce (tenant_id, nonce, seen_at) values (:tenant, md5(random
   on conflict (tenant_id, nonce) do update set seen_at = excluded.seen_at where tenant_nonce.seen_at < now() - interval '15 minutes';
 COMMIT;
 BEGIN;
-select pg_advisory_xact_lock(hashtextextended(:tenant::text || chr(58) || 'bench-' || :a::text, 0));
-select id, associated_id, created_at, tenant_id, user_id from tenant_account where tenant_id = :tenant and associated_id = 'bench-' || :a::text \gset
+select id, associated_id, created_at, tenant_id, user_id from tenant_account where tenant_id = :tenant and associated_id = 'bench-' || :a::text for no key update \gset
 select id, address, avatar, background, birthday, community_id, created_at, email, height, mobile, nickname, password_hash, roles, sex, signature, status, updated_at, username, version, waist, weight from app_user where id = :user_id;
 select id as session_id, channel, created_at, expires_at, revoked_at, roles, tenant_id, tenant_key, user_id from user_session
   where user_id = :user_id and tenant_id = :tenant and revoked_at is null and expires_at > now() order by created_at desc fetch first 1 rows only \gset

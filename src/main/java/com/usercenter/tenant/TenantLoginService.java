@@ -19,9 +19,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The partner flows of seed 000. Requests for one (tenant, associatedId) take a
- * transaction-scoped advisory lock first, so concurrent first logins create one user and
- * hard logins revoke in order.
+ * The partner flows of seed 000. Logins of a mapped (tenant, associatedId) lock its
+ * mapping row, so hard logins revoke in order; a pair not mapped yet takes a
+ * transaction-scoped advisory lock before looking again, so concurrent first logins
+ * create one user.
  */
 @Service
 class TenantLoginService {
@@ -53,11 +54,13 @@ class TenantLoginService {
 	@Transactional
 	TenantLogin login(TenantPrincipal tenant, String associatedId, boolean notCreate, boolean softLogin,
 			BasicDetails details) {
-		lock(tenant, associatedId);
 		boolean created = false;
-		Long userId = this.accounts.findByTenantIdAndAssociatedId(tenant.tenantId(), associatedId)
-			.map(TenantAccount::getUserId)
-			.orElse(null);
+		Long userId = mappedUser(tenant, associatedId);
+		if (userId == null) {
+			// a first login, or one racing it: the pair takes turns, then looks again
+			lock(tenant, associatedId);
+			userId = mappedUser(tenant, associatedId);
+		}
 		if (userId == null) {
 			if (notCreate) {
 				throw new UserNotFound();
@@ -103,6 +106,13 @@ class TenantLoginService {
 	private IssuedTokens startSession(TenantPrincipal tenant, User user) {
 		return this.sessions
 			.start(new SessionRequest(user.getId(), user.roles(), tenant.tenantId(), tenant.tenantKey(), CHANNEL));
+	}
+
+	/** The user mapped to the pair, with the mapping locked, or null. */
+	private Long mappedUser(TenantPrincipal tenant, String associatedId) {
+		return this.accounts.findForUpdateByTenantIdAndAssociatedId(tenant.tenantId(), associatedId)
+			.map(TenantAccount::getUserId)
+			.orElse(null);
 	}
 
 	private void lock(TenantPrincipal tenant, String associatedId) {
