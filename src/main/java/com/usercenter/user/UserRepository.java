@@ -6,6 +6,7 @@ import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 interface UserRepository extends Repository<User, Long>, JpaSpecificationExecutor<User> {
@@ -26,5 +27,14 @@ interface UserRepository extends Repository<User, Long>, JpaSpecificationExecuto
 	boolean existsByUsername(String username);
 
 	void flush();
+
+	/**
+	 * For the rest of the transaction, every statement is planned for its own parameters.
+	 * A substring search planned once for any pattern walks the primary key backwards
+	 * through every user when the pattern is rare; planned for the pattern, it asks the
+	 * trigram indexes.
+	 */
+	@Query(value = "select set_config('plan_cache_mode', 'force_custom_plan', true)", nativeQuery = true)
+	String planForTheseParameters();
 
 }

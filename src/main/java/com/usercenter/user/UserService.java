@@ -149,6 +149,7 @@ public class UserService {
 			spec = spec.and((root, query, cb) -> root.get("id").in(ids));
 		}
 		if (name != null && !name.isBlank()) {
+			this.users.planForTheseParameters();
 			String pattern = "%"
 					+ name.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 					+ "%";
