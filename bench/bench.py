@@ -206,9 +206,21 @@ def wrk(base, script, requests_file, duration, connections, extra_env=None):
     return result
 
 
+TENANT_SCRIPTS = ("hard-login.sql", "first-login.sql", "soft-login.sql")
+
+
 def pgbench(script, duration, clients, variables):
+    """script's transactions; a tenant login's come after the signature check's (tenant-auth.sql)."""
+    path = os.path.join(BENCH, "sql", script)
+    if script in TENANT_SCRIPTS:
+        with open(path) as f:
+            lines = f.read().splitlines(keepends=True)
+        with open(os.path.join(BENCH, "sql", "tenant-auth.sql")) as f:
+            auth = f.read()
+        first = lines.index("BEGIN;\n")
+        path = write_lines(script, lines[:first] + [auth] + lines[first:])
     command = ["pgbench", "-h", PG_HOST, "-p", PG_PORT, "-U", PG_USER, "-n", "-M", "prepared", "-c", str(clients),
-               "-j", str(THREADS), "-T", str(duration), "-f", os.path.join(BENCH, "sql", script)]
+               "-j", str(THREADS), "-T", str(duration), "-f", path]
     for name, value in variables.items():
         command += ["-D", f"{name}={value}"]
     output = subprocess.run(command + [DB], capture_output=True, text=True)
@@ -660,6 +672,17 @@ def report(results, args):
     return "\n".join(lines) + "\n"
 
 
+def record(table):
+    """Puts the table into bench/RESULTS.md, between its table markers."""
+    path = os.path.join(BENCH, "RESULTS.md")
+    with open(path) as f:
+        text = f.read()
+    start, end = "<!-- table: written by bench/run.sh --record -->\n", "<!-- end of table -->"
+    before, rest = text.split(start, 1)
+    with open(path, "w") as f:
+        f.write(before + start + table + rest[rest.index(end):])
+
+
 def machine():
     memory = 0
     with open("/proc/meminfo") as f:
@@ -679,7 +702,7 @@ def main():
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--peer", dest="peer", action="store_true", default=None, help="also run Keycloak")
     parser.add_argument("--no-peer", dest="peer", action="store_false")
-    parser.add_argument("--record", action="store_true", help="also write bench/RESULTS-table.md")
+    parser.add_argument("--record", action="store_true", help="also put the table into bench/RESULTS.md")
     args = parser.parse_args()
     args.users = args.users or (1_000_000 if args.million else 10_000 if args.quick else 100_000)
     args.duration = args.duration or (5 if args.quick else 20)
@@ -709,8 +732,7 @@ def main():
             with open(os.path.join(RESULTS, name), "w") as f:
                 f.write(table)
         if args.record:
-            with open(os.path.join(BENCH, "RESULTS-table.md"), "w") as f:
-                f.write(table)
+            record(table)
         print("\n" + table)
     else:
         print(json.dumps(results["keycloak"], indent=2))

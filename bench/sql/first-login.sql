@@ -1,11 +1,6 @@
 -- A tenant login of an associatedId never seen: the user and its mapping are made, then the session.
 \set r random(1, 9000000000000)
 BEGIN;
-select id, created_at, name, secret_sealed, status, tenant_key, updated_at from tenant where tenant_key = :tenant_key;
-insert into tenant_nonce (tenant_id, nonce, seen_at) values (:tenant, md5(random()::text || clock_timestamp()), now())
-  on conflict (tenant_id, nonce) do update set seen_at = excluded.seen_at where tenant_nonce.seen_at < now() - interval '15 minutes';
-COMMIT;
-BEGIN;
 select id, associated_id, created_at, tenant_id, user_id from tenant_account where tenant_id = :tenant and associated_id = 'pg-new-' || :r::text || '-' || :client_id::text for no key update;
 select pg_advisory_xact_lock(hashtextextended(:tenant::text || chr(58) || 'pg-new-' || :r::text || '-' || :client_id::text, 0));
 select id, associated_id, created_at, tenant_id, user_id from tenant_account where tenant_id = :tenant and associated_id = 'pg-new-' || :r::text || '-' || :client_id::text for no key update;

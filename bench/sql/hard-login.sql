@@ -1,11 +1,6 @@
 -- What one tenant hard login of an existing user sends to PostgreSQL (read from log_statement=all),
--- as the service sends it: two transactions, the nonce first.
+-- as the service sends it, after tenant-auth.sql.
 \set a random(:hot + 1, :users)
-BEGIN;
-select id, created_at, name, secret_sealed, status, tenant_key, updated_at from tenant where tenant_key = :tenant_key;
-insert into tenant_nonce (tenant_id, nonce, seen_at) values (:tenant, md5(random()::text || clock_timestamp()), now())
-  on conflict (tenant_id, nonce) do update set seen_at = excluded.seen_at where tenant_nonce.seen_at < now() - interval '15 minutes';
-COMMIT;
 BEGIN;
 select id, associated_id, created_at, tenant_id, user_id from tenant_account where tenant_id = :tenant and associated_id = 'bench-' || :a::text for no key update \gset
 select id, address, avatar, background, birthday, community_id, created_at, email, height, mobile, nickname, password_hash, roles, sex, signature, status, updated_at, username, version, waist, weight from app_user where id = :user_id;

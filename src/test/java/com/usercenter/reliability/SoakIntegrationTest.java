@@ -31,10 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Mixed traffic for a while (20 s in the suite; {@code ./mvnw verify -Psoak} runs 5
- * minutes, or {@code -Dusercenter.soak.duration=PT30M}): tenant hard, soft and first
- * logins, password logins, profile reads and writes, refreshes, code sends and verifies.
- * Every answer is a 200 envelope, the heap after the run is where it was after warm-up,
- * and the connection pool goes back to idle.
+ * minutes, or {@code -Psoak -Dsoak.duration=PT30M}): tenant hard, soft and first logins,
+ * password logins, profile reads and writes, refreshes, code sends and verifies. Every
+ * answer is a 200 envelope, the heap after the run is where it was after warm-up, and the
+ * connection pool goes back to idle.
  */
 class SoakIntegrationTest extends ApiTestBase {
 
