@@ -2,7 +2,7 @@
 # The benchmark's one command: installs what it needs (wrk, pgbench, psql) when missing, builds the jar,
 # then bench.py starts the service on a fresh database, seeds, drives load, measures the ceilings and
 # Keycloak, and writes bench/results/latest.{md,json}. See bench/README.md.
-#   bench/run.sh --quick          # under three minutes: 10,000 users, 5 s a scenario, no Keycloak
+#   bench/run.sh --quick          # under three minutes: 10,000 users, 5 s a scenario after 3 s of warm-up
 #   bench/run.sh                  # 100,000 users, 20 s a scenario, Keycloak beside it
 #   bench/run.sh --million        # 1,000,000 users (the admin search target is stated at this size)
 set -euo pipefail
