@@ -32,7 +32,7 @@ USER usercenter
 # blocks die young; it out-ran G1 and Serial on password sign-in at this heap size).
 ENV USERCENTER_CRYPTO_MASTER_KEY_FILE=/app/data/master.key \
     USERCENTER_AVATAR_DIRECTORY=/app/data/avatars \
-    JAVA_TOOL_OPTIONS="-XX:+UseParallelGC -Xmx256m -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError"
+    JAVA_TOOL_OPTIONS="-XX:+UseParallelGC -Xmx256m -XX:+ExitOnOutOfMemoryError"
 VOLUME ["/app/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \

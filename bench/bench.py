@@ -35,7 +35,7 @@ THREADS = 2
 PASSWORD = "Bench-passw0rd"
 KEYCLOAK_VERSION = "26.7.3"
 # What the Docker image runs with (Dockerfile, JAVA_TOOL_OPTIONS): measured in bench/RESULTS.md.
-DEFAULT_JAVA_OPTS = "-XX:+UseParallelGC -Xmx256m -XX:ReservedCodeCacheSize=64m"
+DEFAULT_JAVA_OPTS = "-XX:+UseParallelGC -Xmx256m"
 
 
 def log(message):
