@@ -84,7 +84,8 @@ public class IdentityService {
 	 */
 	@Transactional
 	public void unbind(long userId, String provider) {
-		User user = this.users.findById(userId).orElseThrow(UserNotFound::new);
+		// locked: two unbinds at once would each count the other's way as left
+		User user = this.users.findForUpdateById(userId).orElseThrow(UserNotFound::new);
 		List<UserIdentity> socials = this.identities.findByUserIdOrderByCreatedAtAsc(userId);
 		int ways = socials.size() + ((user.getMobile() != null) ? 1 : 0) + ((user.getEmail() != null) ? 1 : 0)
 				+ ((user.hasPassword() && user.getUsername() != null) ? 1 : 0);

@@ -188,6 +188,24 @@ class SocialIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
+	void racingUnbindsOfTheLastTwoWaysLeaveOne() throws Exception {
+		String token = codeLogin(newMobile());
+		String openId = "o6_" + unique();
+		wechat("race-" + openId, openId, "x", null);
+		assertThat(
+				api().post("/api/v1/users/me/identities", Map.of("provider", "wechat", "code", "race-" + openId), token)
+					.code())
+			.isEqualTo(200);
+
+		List<Api.Answer> answers = runTogether(
+				List.of(() -> api().send(Call.of("DELETE", "/api/v1/users/me/identities/mobile").bearer(token)),
+						() -> api().send(Call.of("DELETE", "/api/v1/users/me/identities/wechat").bearer(token))));
+
+		assertThat(answers.stream().map(Api.Answer::code)).as(answers.toString()).containsExactlyInAnyOrder(200, 40903);
+		assertThat(api().get("/api/v1/users/me/identities", token).data()).hasSize(1);
+	}
+
+	@Test
 	void identityOfAnotherUserAnswers40902WithNeedMerge() {
 		String openId = "o6_" + unique();
 		wechat("owner-" + openId, openId, "x", null);
