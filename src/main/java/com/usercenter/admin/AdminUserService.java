@@ -113,8 +113,7 @@ class AdminUserService {
 			if (ex.data() != null) {
 				throw ex;
 			}
-			// Lost a race to a concurrent create: that transaction is over, so a fresh
-			// one
+			// Lost a race to a concurrent create. That transaction is over: a fresh one
 			// finds the winner and answers with its id, as for any duplicate.
 			user = createAccount(request);
 		}
