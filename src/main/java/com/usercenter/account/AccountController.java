@@ -1,7 +1,9 @@
 package com.usercenter.account;
 
+import com.usercenter.core.PlainText;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.Envelope;
+import com.usercenter.verification.CaptchaGate;
 import com.usercenter.verification.Target;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,26 +25,33 @@ class AccountController {
 
 	private final AccountService accounts;
 
-	private final ExistsGuard existsGuard;
+	private final CaptchaGate gate;
 
-	AccountController(AccountService accounts, ExistsGuard existsGuard) {
+	AccountController(AccountService accounts, CaptchaGate gate) {
 		this.accounts = accounts;
-		this.existsGuard = existsGuard;
+		this.gate = gate;
 	}
 
 	@Operation(summary = "Sign in with a mobile number, email or username and a password",
-			description = "Five wrong passwords within 15 minutes lock password sign-in for 15 minutes (42300).")
+			description = "Five wrong passwords within 15 minutes lock password sign-in for 15 minutes (42300), "
+					+ "also for accounts that do not exist. While locked, a password is checked only with a "
+					+ "solved captcha (captchaKey, captchaCode), so the owner can still sign in.")
 	@PostMapping("/login/password")
 	Envelope<LoginResult> loginWithPassword(@Valid @RequestBody PasswordLoginRequest request) {
-		return Envelope.ok(this.accounts.loginWithPassword(request.account(), request.password()));
+		return Envelope.ok(this.accounts.loginWithPassword(request.account(), request.password(), request.captchaKey(),
+				request.captchaCode()));
 	}
 
-	@Operation(summary = "Create an account with a mobile or email, a password and a register code (or ticket)")
+	@Operation(summary = "Create an account with a mobile or email, a password and a register code (or ticket)",
+			description = "Counted with /auth/exists per client address: past the hourly threshold a captcha is "
+					+ "required (42800). The code is checked before whether the contact is taken (40900/40901).")
 	@PostMapping("/register")
 	Envelope<LoginResult> register(@Valid @RequestBody RegisterRequest request) {
 		requireOneOf(request.code(), request.ticket(), "code");
-		return Envelope.ok(this.accounts.register(contact(request.mobile(), request.email()), request.password(),
-				request.code(), request.ticket(), request.nickname()));
+		Target target = contact(request.mobile(), request.email());
+		this.gate.passLookup(request.captchaKey(), request.captchaCode());
+		return Envelope.ok(this.accounts.register(target, request.password(), request.code(), request.ticket(),
+				request.nickname()));
 	}
 
 	@Operation(summary = "Sign in with a login code (or ticket); creates the account when there is none")
@@ -66,7 +75,7 @@ class AccountController {
 			description = "Rate limited per client address: past the hourly threshold a captcha is required (42800).")
 	@PostMapping("/exists")
 	Envelope<Exists> exists(@Valid @RequestBody ExistsRequest request) {
-		this.existsGuard.pass(request.captchaKey(), request.captchaCode());
+		this.gate.passLookup(request.captchaKey(), request.captchaCode());
 		return Envelope.ok(new Exists(this.accounts.exists(request.type(), request.identity())));
 	}
 
@@ -87,7 +96,10 @@ class AccountController {
 	record PasswordLoginRequest(
 			@Schema(description = "Mobile, email or username",
 					example = "13800138000") @NotBlank @Size(max = 254) String account,
-			@Schema(example = "s3cret-Passw0rd") @NotBlank @Size(max = 128) String password) {
+			@Schema(example = "s3cret-Passw0rd") @NotBlank @Size(max = 128) String password,
+			@Schema(description = "From GET /api/v1/captcha, when the account is locked") @Size(
+					max = 64) String captchaKey,
+			@Schema(description = "The characters in the captcha image") @Size(max = 16) String captchaCode) {
 	}
 
 	record RegisterRequest(@Schema(example = "13800138000") @Size(max = 32) String mobile,
@@ -97,7 +109,9 @@ class AccountController {
 			@Schema(example = "123456") @Pattern(regexp = "\\d{6}") String code,
 			@Schema(description = "Instead of code: a ticket from /verification-codes/verify") @Size(
 					max = 128) String ticket,
-			@Schema(example = "小明") @Size(min = 1, max = 32) String nickname) {
+			@Schema(example = "小明") @Size(min = 1, max = 32) @PlainText String nickname,
+			@Schema(description = "From GET /api/v1/captcha, when required") @Size(max = 64) String captchaKey,
+			@Schema(description = "The characters in the captcha image") @Size(max = 16) String captchaCode) {
 	}
 
 	record CodeLoginRequest(@Schema(example = "13800138000") @Size(max = 32) String mobile,

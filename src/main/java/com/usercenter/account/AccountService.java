@@ -6,15 +6,13 @@ import com.usercenter.audit.AuditService;
 import com.usercenter.audit.AuditType;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.ErrorCode;
-import com.usercenter.core.RetryAfter;
 import com.usercenter.profile.ProfileService;
 import com.usercenter.token.IssuedTokens;
 import com.usercenter.token.SessionRequest;
 import com.usercenter.token.SessionService;
 import com.usercenter.user.AccountDisabled;
-import com.usercenter.user.EmailAlreadyInUse;
 import com.usercenter.user.IdentityService;
-import com.usercenter.user.MobileAlreadyInUse;
+import com.usercenter.user.PhoneNumber;
 import com.usercenter.user.User;
 import com.usercenter.user.UserNotFound;
 import com.usercenter.user.UserService;
@@ -28,9 +26,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sign-up, sign-in and password reset. Checks that cost nothing (policy, duplicates) run
- * before a code is used up, so a refused request leaves the code good; a wrong code stays
- * counted.
+ * Sign-up, sign-in and password reset. The password policy is checked before a code is
+ * used up, so a refused password leaves the code good; a wrong code stays counted.
  */
 @Service
 public class AccountService {
@@ -47,16 +44,14 @@ public class AccountService {
 
 	private final PasswordPolicy policy;
 
-	private final PasswordLockout lockout;
+	private final PasswordGuard guard;
 
 	private final AuditService audit;
 
 	private final IdentityService identities;
 
-	private final String unknownAccountHash;
-
 	AccountService(UserService users, SessionService sessions, ProfileService profiles,
-			VerificationService verification, PasswordEncoder passwords, PasswordPolicy policy, PasswordLockout lockout,
+			VerificationService verification, PasswordEncoder passwords, PasswordPolicy policy, PasswordGuard guard,
 			AuditService audit, IdentityService identities) {
 		this.identities = identities;
 		this.users = users;
@@ -65,56 +60,49 @@ public class AccountService {
 		this.verification = verification;
 		this.passwords = passwords;
 		this.policy = policy;
-		this.lockout = lockout;
+		this.guard = guard;
 		this.audit = audit;
-		this.unknownAccountHash = passwords.encode("unknown-account-placeholder");
 	}
 
 	/**
-	 * Password sign-in. An unknown account costs the same hash as a wrong password, so
-	 * timing does not tell which accounts exist; a locked account is refused before its
-	 * password is checked.
+	 * Password sign-in. Every guess goes through the {@link PasswordGuard}: counted
+	 * before it is hashed, an unknown account counted and hashed like a known one.
 	 */
-	LoginResult loginWithPassword(String account, String password) {
+	LoginResult loginWithPassword(String account, String password, String captchaKey, String captchaCode) {
 		User user = this.users.findByAccount(account).orElse(null);
-		if (user == null || !user.hasPassword()) {
-			this.passwords.matches(password, this.unknownAccountHash);
-			failure((user != null) ? user.getId() : null, "password: unknown account");
-			throw new ApiException(ErrorCode.BAD_CREDENTIALS);
-		}
-		Long lockedFor = this.lockout.lockedFor(user.getId()).orElse(null);
-		if (lockedFor != null) {
-			failure(user.getId(), "password: locked");
-			throw new ApiException(ErrorCode.ACCOUNT_LOCKED, new RetryAfter(lockedFor));
-		}
-		if (!this.passwords.matches(password, user.getPasswordHash())) {
-			this.lockout.recordFailure(user.getId());
-			failure(user.getId(), "password: wrong password");
+		String key = (user != null) ? PasswordGuard.userKey(user.getId()) : "account:" + normalized(account);
+		String hash = (user != null && user.hasPassword()) ? user.getPasswordHash() : null;
+		if (!this.guard.check(key, password, hash, captchaKey, captchaCode)) {
+			failure((user != null) ? user.getId() : null,
+					(hash != null) ? "password: wrong password" : "password: unknown account");
 			throw new ApiException(ErrorCode.BAD_CREDENTIALS);
 		}
 		if (!user.isActive()) {
 			failure(user.getId(), "password: account disabled");
 			throw new AccountDisabled();
 		}
-		this.lockout.clear(user.getId());
 		return signIn(user, "password", false);
 	}
 
+	/**
+	 * Creates an account. The code is checked before anything about existing accounts is
+	 * looked at, so without the code the answer tells nothing; an account that holds the
+	 * contact unproven (set by a partner or an admin) loses it to its proven owner.
+	 */
 	@Transactional(noRollbackFor = CodeInvalid.class)
 	public LoginResult register(Target target, String password, String code, String ticket, String nickname) {
 		this.policy.check(password);
-		if (target.email() ? this.users.emailTaken(target.emailAddress()) : this.users.mobileTaken(target.mobile())) {
-			throw target.email() ? new EmailAlreadyInUse() : new MobileAlreadyInUse();
-		}
 		this.verification.consume(target, Purpose.REGISTER, code, ticket);
+		reclaim(target);
 		User user = this.users.createWithContact(target.mobile(), target.emailAddress(),
 				this.passwords.encode(password), nickname);
 		return signIn(user, "register", true);
 	}
 
 	/**
-	 * Signs in with a code sent to a mobile or email, creating the account when there is
-	 * none.
+	 * Signs in with a code sent to a mobile or email, creating the account when no
+	 * account holds the contact as proven: the code proves the contact, not an account a
+	 * partner or an admin put it on.
 	 */
 	@Transactional(noRollbackFor = CodeInvalid.class)
 	public LoginResult loginWithCode(Target target, String code, String ticket) {
@@ -125,22 +113,46 @@ public class AccountService {
 			failure(null, "code: " + ex.errorCode().code() + " for " + target.masked());
 			throw ex;
 		}
-		User existing = (target.email() ? this.users.findByEmail(target.emailAddress())
+		return signInProvenOwner(target, "code");
+	}
+
+	/**
+	 * Signs in the proven owner of a mobile or email (a code, a carrier's one-tap
+	 * answer): the account that holds it as proven, else a new one, taking the contact
+	 * from an account that holds it unproven.
+	 */
+	@Transactional
+	public LoginResult signInProvenOwner(Target target, String channel) {
+		User existing = reclaim(target) ? null : (target.email() ? this.users.findByEmail(target.emailAddress())
 				: this.users.findByMobile(target.mobile()))
 			.orElse(null);
 		if (existing == null) {
 			User created = this.users.createWithContact(target.mobile(), target.emailAddress(), null, null);
-			return signIn(created, "code", true);
+			return signIn(created, channel, true);
 		}
 		if (!existing.isActive()) {
-			failure(existing.getId(), "code: account disabled");
+			failure(existing.getId(), channel + ": account disabled");
 			throw new AccountDisabled();
 		}
-		return signIn(existing, "code", false);
+		return signIn(existing, channel, false);
+	}
+
+	/**
+	 * Takes the contact from an account that holds it unproven; both accounts' trails say
+	 * so.
+	 * @return whether it was taken
+	 */
+	private boolean reclaim(Target target) {
+		return this.users.releaseUnproven(target.mobile(), target.emailAddress()).map((holder) -> {
+			this.audit.record(AuditType.CONTACT_RECLAIMED, holder, null,
+					"unproven " + target.masked() + " removed: its owner proved it");
+			return true;
+		}).orElse(false);
 	}
 
 	/**
 	 * Sets a new password with a code or ticket and ends every session of the account.
+	 * Only an account that holds the contact as proven can be reset by it.
 	 */
 	@Transactional(noRollbackFor = CodeInvalid.class)
 	public void resetPassword(Target target, String code, String ticket, String newPassword) {
@@ -148,9 +160,10 @@ public class AccountService {
 		this.verification.consume(target, Purpose.RESET_PASSWORD, code, ticket);
 		User user = (target.email() ? this.users.findByEmail(target.emailAddress())
 				: this.users.findByMobile(target.mobile()))
+			.filter((holder) -> holder.holdsVerified(target.value()))
 			.orElseThrow(UserNotFound::new);
 		this.users.changePasswordHash(user.getId(), this.passwords.encode(newPassword));
-		this.lockout.clear(user.getId());
+		this.guard.forgive(user.getId());
 		int revoked = this.sessions.revokeAll(user.getId());
 		this.audit.record(AuditType.PASSWORD_RESET, user.getId(), null, "via " + target.masked());
 		this.audit.record(AuditType.TOKEN_REVOKED, user.getId(), null, revoked + " sessions, password reset");
@@ -173,6 +186,12 @@ public class AccountService {
 		IssuedTokens tokens = this.sessions.start(SessionRequest.of(user.getId(), user.roles(), channel));
 		this.audit.record(AuditType.LOGIN_SUCCESS, user.getId(), null, channel + (created ? ", created" : ""));
 		return LoginResult.of(tokens, created, this.profiles.ownProfile(user));
+	}
+
+	/** The name an unknown account was asked by, spelled one way: E.164, lower case. */
+	private static String normalized(String account) {
+		PhoneNumber mobile = PhoneNumber.parseOrNull(account);
+		return (mobile != null) ? mobile.e164() : account.trim().toLowerCase(Locale.ROOT);
 	}
 
 	private void failure(Long userId, String reason) {

@@ -16,7 +16,8 @@ import com.usercenter.verification.VerificationService;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A signed-in user changing its password, mobile or email. Who asks must prove it holds
@@ -39,8 +40,15 @@ class CredentialService {
 
 	private final AuditService audit;
 
+	private final PasswordGuard guard;
+
+	private final TransactionTemplate tx;
+
 	CredentialService(UserService users, VerificationService verification, PasswordEncoder passwords,
-			PasswordPolicy policy, SessionService sessions, AuditService audit) {
+			PasswordPolicy policy, SessionService sessions, AuditService audit, PasswordGuard guard,
+			PlatformTransactionManager transactions) {
+		this.guard = guard;
+		this.tx = new TransactionTemplate(transactions);
 		this.users = users;
 		this.verification = verification;
 		this.passwords = passwords;
@@ -49,58 +57,90 @@ class CredentialService {
 		this.audit = audit;
 	}
 
-	/** Sets a new password and ends every other session of the account. */
-	@Transactional(noRollbackFor = CodeInvalid.class)
+	/**
+	 * Sets a new password and ends every other session of the account. A password proof
+	 * is checked by the {@link PasswordGuard} before the transaction opens: counted
+	 * against the same lockout as sign-in, and never rolled back.
+	 */
 	void changePassword(long userId, UUID currentSession, String oldPassword, String ticket, String newPassword) {
 		this.policy.check(newPassword);
 		User user = this.users.get(userId);
-		proveHolder(user, oldPassword, ticket);
-		this.users.changePasswordHash(userId, this.passwords.encode(newPassword));
-		int revoked = this.sessions.revokeAllExcept(userId, currentSession);
-		this.audit.record(AuditType.PASSWORD_CHANGE, userId, null, (ticket != null) ? "with ticket" : "with password");
-		this.audit.record(AuditType.TOKEN_REVOKED, userId, null, revoked + " other sessions, password change");
+		if (ticket == null) {
+			provePassword(user, oldPassword);
+		}
+		inTransaction(() -> {
+			if (ticket != null) {
+				proveByTicket(user, ticket);
+			}
+			this.users.changePasswordHash(userId, this.passwords.encode(newPassword));
+			int revoked = this.sessions.revokeAllExcept(userId, currentSession);
+			this.audit.record(AuditType.PASSWORD_CHANGE, userId, null,
+					(ticket != null) ? "with ticket" : "with password");
+			this.audit.record(AuditType.TOKEN_REVOKED, userId, null, revoked + " other sessions, password change");
+		});
 	}
 
 	/**
 	 * Sets or replaces the mobile (or email) with a change_contact code sent to the new
-	 * one.
+	 * one. The code proves the contact: an account holding it unproven loses it.
 	 */
-	@Transactional(noRollbackFor = CodeInvalid.class)
 	void changeContact(long userId, Target target, String code, String password, String ticket) {
 		User user = this.users.get(userId);
-		if (user.hasPassword() || user.getMobile() != null || user.getEmail() != null) {
-			proveHolder(user, password, ticket);
+		boolean needsProof = user.hasPassword() || user.getMobile() != null || user.getEmail() != null;
+		if (needsProof && ticket == null) {
+			provePassword(user, password);
 		}
-		if (target.email() ? this.users.emailTaken(target.emailAddress()) && !target.value().equals(user.getEmail())
-				: this.users.mobileTaken(target.mobile()) && !target.value().equals(user.getMobile())) {
-			throw target.email() ? new com.usercenter.user.EmailAlreadyInUse()
-					: new com.usercenter.user.MobileAlreadyInUse();
-		}
-		this.verification.consume(target, Purpose.CHANGE_CONTACT, code, null);
-		if (target.email()) {
-			this.users.changeEmail(userId, target.emailAddress());
-		}
-		else {
-			this.users.changeMobile(userId, target.mobile());
-		}
-		this.audit.record(AuditType.CONTACT_CHANGE, userId, null,
-				(target.email() ? "email " : "mobile ") + target.masked());
+		inTransaction(() -> {
+			if (needsProof && ticket != null) {
+				proveByTicket(user, ticket);
+			}
+			this.verification.consume(target, Purpose.CHANGE_CONTACT, code, null);
+			this.users.releaseUnproven(target.mobile(), target.emailAddress())
+				.filter((holder) -> holder != userId)
+				.ifPresent((holder) -> this.audit.record(AuditType.CONTACT_RECLAIMED, holder, null,
+						"unproven " + target.masked() + " removed: its owner proved it"));
+			if (target.email()) {
+				this.users.changeEmail(userId, target.emailAddress(), true);
+			}
+			else {
+				this.users.changeMobile(userId, target.mobile(), true);
+			}
+			this.audit.record(AuditType.CONTACT_CHANGE, userId, null,
+					(target.email() ? "email " : "mobile ") + target.masked());
+		});
 	}
 
 	/**
-	 * The caller holds the account: by its password, or by a verify ticket for its
-	 * current mobile or email.
+	 * Runs the work in one transaction that commits also when a code was wrong, so the
+	 * wrong try stays counted, and then reports the wrong code.
 	 */
-	private void proveHolder(User user, String password, String ticket) {
-		if (ticket != null) {
-			Target current = currentContactOf(user, ticket);
-			this.verification.consume(current, Purpose.VERIFY, null, ticket);
-			return;
+	private void inTransaction(Runnable work) {
+		CodeInvalid wrong = this.tx.execute((status) -> {
+			try {
+				work.run();
+				return null;
+			}
+			catch (CodeInvalid ex) {
+				return ex;
+			}
+		});
+		if (wrong != null) {
+			throw wrong;
 		}
-		if (password == null || !user.hasPassword() || !this.passwords.matches(password, user.getPasswordHash())) {
+	}
+
+	/** The caller knows the account's password; counted like a sign-in guess. */
+	void provePassword(User user, String password) {
+		if (password == null || !this.guard.check(PasswordGuard.userKey(user.getId()), password, user.getPasswordHash(),
+				null, null)) {
 			this.audit.recordFailure(AuditType.LOGIN_FAILURE, user.getId(), null, "credential change: wrong password");
 			throw new ApiException(ErrorCode.BAD_CREDENTIALS);
 		}
+	}
+
+	/** The caller holds a verify ticket for the account's current mobile or email. */
+	void proveByTicket(User user, String ticket) {
+		this.verification.consume(currentContactOf(user, ticket), Purpose.VERIFY, null, ticket);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package com.usercenter.admin;
 
+import com.usercenter.core.PlainText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import com.usercenter.core.ApiException;
 import com.usercenter.core.CurrentUser;
 import com.usercenter.core.Envelope;
 import com.usercenter.core.ErrorCode;
+import com.usercenter.core.ErrorData;
 import com.usercenter.core.PageResult;
 import com.usercenter.user.Email;
 import com.usercenter.user.Mobile;
@@ -144,7 +146,7 @@ class AdminUserController {
 			return result(index, this.admin.create(user, item.toNewUser()), ErrorCode.SUCCESS, locale);
 		}
 		catch (ApiException ex) {
-			Long holder = (ex.data() instanceof Map<?, ?> data && data.get("userId") instanceof Long id) ? id : null;
+			Long holder = (ex.data() instanceof ErrorData.ExistingUser existing) ? existing.userId() : null;
 			return result(index, holder, ex.errorCode(), locale);
 		}
 	}
@@ -167,7 +169,7 @@ class AdminUserController {
 			@Schema(example = "alice@example.com") @Size(max = 254) String email,
 			@Schema(example = "alice", description = "3-32 characters, starting with a letter") @Pattern(
 					regexp = "[A-Za-z][A-Za-z0-9_.-]{2,31}") String username,
-			@Schema(example = "小明") @Size(min = 1, max = 32) String nickname,
+			@Schema(example = "小明") @Size(min = 1, max = 32) @PlainText String nickname,
 			@Schema(example = "s3cret-Passw0rd") @Size(max = 128) String password) {
 
 		AdminUserService.NewUser toNewUser() {

@@ -1,6 +1,5 @@
 package com.usercenter.admin;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +11,10 @@ import com.usercenter.audit.AuditType;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.CurrentUser;
 import com.usercenter.core.PageResult;
-import com.usercenter.core.RateCounter;
-import com.usercenter.core.TooManyRequests;
+import com.usercenter.core.UpstreamFailed;
+import com.usercenter.limit.Limit;
+import com.usercenter.limit.Limiter;
+import com.usercenter.verification.Deliveries;
 import com.usercenter.profile.DeviceService;
 import com.usercenter.profile.ProfileService;
 import com.usercenter.tenant.TenantService;
@@ -26,8 +27,6 @@ import com.usercenter.user.User;
 import com.usercenter.user.UserService;
 import com.usercenter.user.UserStatus;
 import com.usercenter.user.UsernameAlreadyInUse;
-import com.usercenter.verification.EmailSender;
-import com.usercenter.verification.SmsSender;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
 class AdminUserService {
 
 	static final int MESSAGES_PER_USER_HOUR = 10;
+
+	static final Limit MESSAGES = Limit.of("admin-message", MESSAGES_PER_USER_HOUR, Duration.ofHours(1));
 
 	static final int IDS_PAGE = 1000;
 
@@ -55,29 +56,22 @@ class AdminUserService {
 
 	private final AdminAccounts accounts;
 
-	private final SmsSender sms;
+	private final Deliveries deliveries;
 
-	private final EmailSender email;
-
-	private final RateCounter counter;
+	private final Limiter limiter;
 
 	private final AuditService audit;
 
-	private final Clock clock;
-
 	AdminUserService(UserService users, ProfileService profiles, TenantService tenants, SessionService sessions,
-			DeviceService devices, AdminAccounts accounts, SmsSender sms, EmailSender email, RateCounter counter,
-			AuditService audit, Clock clock) {
-		this.clock = clock;
+			DeviceService devices, AdminAccounts accounts, Deliveries deliveries, Limiter limiter, AuditService audit) {
 		this.users = users;
 		this.profiles = profiles;
 		this.tenants = tenants;
 		this.sessions = sessions;
 		this.devices = devices;
 		this.accounts = accounts;
-		this.sms = sms;
-		this.email = email;
-		this.counter = counter;
+		this.deliveries = deliveries;
+		this.limiter = limiter;
 		this.audit = audit;
 	}
 
@@ -140,22 +134,29 @@ class AdminUserService {
 		return get(admin, userId, false);
 	}
 
-	@Transactional
+	/**
+	 * Sends an operator's text to the user, at most {@value #MESSAGES_PER_USER_HOUR} per
+	 * user per hour, with no transaction open while the provider is asked. A failed send
+	 * is given back to the limit.
+	 */
 	void message(CurrentUser admin, long userId, boolean viaEmail, String text) {
 		User user = this.users.get(userId);
 		String to = viaEmail ? user.getEmail() : user.getMobile();
 		if (to == null) {
 			throw ApiException.invalid("channel", viaEmail ? "the user has no email" : "the user has no mobile");
 		}
-		RateCounter.Window window = this.counter.hit("admin-message", Long.toString(userId), Duration.ofHours(1));
-		if (window.hits() > MESSAGES_PER_USER_HOUR) {
-			throw new TooManyRequests(window.secondsLeft(this.clock.instant()));
+		this.limiter.take(MESSAGES, Long.toString(userId));
+		try {
+			if (viaEmail) {
+				this.deliveries.sendEmail(to, "User Center", text);
+			}
+			else {
+				this.deliveries.sendSms(to, text);
+			}
 		}
-		if (viaEmail) {
-			this.email.send(new EmailSender.EmailMessage(to, "User Center", text));
-		}
-		else {
-			this.sms.send(new SmsSender.SmsMessage(to, text, null, null));
+		catch (UpstreamFailed ex) {
+			this.limiter.refund(MESSAGES, Long.toString(userId));
+			throw ex;
 		}
 		this.audit.record(AuditType.ADMIN_MESSAGE, userId, null,
 				(viaEmail ? "email" : "sms") + ", by admin " + admin.userId());

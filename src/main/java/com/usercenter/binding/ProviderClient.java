@@ -39,6 +39,12 @@ abstract class ProviderClient {
 
 	abstract String provider();
 
+	/**
+	 * Whether this app's credentials for the provider are configured. Without them the
+	 * provider is off: a token issued to any other app would pass.
+	 */
+	abstract boolean configured();
+
 	abstract SocialProfile verify(SocialCredential credential);
 
 	JsonNode get(URI uri) {

@@ -27,6 +27,11 @@ class QqClient extends ProviderClient {
 	}
 
 	@Override
+	boolean configured() {
+		return !blank(this.settings.appId());
+	}
+
+	@Override
 	SocialProfile verify(SocialCredential credential) {
 		if (blank(credential.accessToken())) {
 			throw missing("accessToken");
@@ -43,7 +48,7 @@ class QqClient extends ProviderClient {
 			.toUri());
 		String openId = text(me, "openid");
 		if (me.has("error") || openId == null || !openId.equals(credential.openId())
-				|| (!blank(this.settings.appId()) && !this.settings.appId().equals(text(me, "client_id")))) {
+				|| !this.settings.appId().equals(text(me, "client_id"))) {
 			throw rejected();
 		}
 		JsonNode info = get(UriComponentsBuilder.fromUriString(this.settings.baseUrl())

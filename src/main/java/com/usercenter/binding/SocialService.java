@@ -8,6 +8,9 @@ import com.usercenter.account.AccountService;
 import com.usercenter.account.LoginResult;
 import com.usercenter.audit.AuditService;
 import com.usercenter.audit.AuditType;
+import com.usercenter.core.AdvisoryLocks;
+import com.usercenter.core.ImageUrl;
+import com.usercenter.core.PlainText;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.ErrorCode;
 import com.usercenter.tenant.TenantService;
@@ -19,7 +22,8 @@ import com.usercenter.user.User;
 import com.usercenter.user.UserIdentity;
 import com.usercenter.user.UserService;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,20 +47,24 @@ class SocialService {
 
 	private final AuditService audit;
 
-	private final JdbcClient jdbc;
+	private final AdvisoryLocks locks;
 
 	private final TransactionTemplate transactions;
 
 	SocialService(List<ProviderClient> clients, IdentityService identities, UserService users, AccountService accounts,
-			TenantService tenants, AuditService audit, JdbcClient jdbc, TransactionTemplate transactions) {
+			TenantService tenants, AuditService audit, AdvisoryLocks locks, TransactionTemplate transactions) {
 		this.clients = new java.util.HashMap<>();
 		clients.forEach((client) -> this.clients.put(client.provider(), client));
+		LoggerFactory.getLogger(SocialService.class)
+			.info("Social sign-in providers on: {}; off (no app credentials): {}",
+					names(clients.stream().filter(ProviderClient::configured).toList()),
+					names(clients.stream().filter((client) -> !client.configured()).toList()));
 		this.identities = identities;
 		this.users = users;
 		this.accounts = accounts;
 		this.tenants = tenants;
 		this.audit = audit;
-		this.jdbc = jdbc;
+		this.locks = locks;
 		this.transactions = transactions;
 	}
 
@@ -122,19 +130,30 @@ class SocialService {
 		if (client == null) {
 			throw new ApiException(ErrorCode.INVALID_REQUEST);
 		}
+		if (!client.configured()) {
+			// a provider without this app's credentials cannot tell whose app a token
+			// was issued to: it is off
+			throw new ApiException(ErrorCode.THIRD_PARTY_REJECTED);
+		}
 		return client.verify(credential);
 	}
 
-	private void lock(SocialProfile profile) {
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-			.param("key", "identity:" + profile.provider() + ":" + profile.subject())
-			.query()
-			.singleRow();
+	private static String names(List<ProviderClient> clients) {
+		return clients.isEmpty() ? "none"
+				: String.join(", ", clients.stream().map(ProviderClient::provider).sorted().toList());
 	}
 
+	private void lock(SocialProfile profile) {
+		this.locks.lockForTransaction("identity:" + profile.provider() + ":" + profile.subject());
+	}
+
+	/**
+	 * The provider's nickname as ours: shown to other people, so kept to plain text and
+	 * to 32 characters.
+	 */
 	private static String nickname(SocialProfile profile) {
-		String name = profile.nickname();
-		if (name == null || name.isBlank()) {
+		String name = (profile.nickname() != null) ? PlainText.Validator.clean(profile.nickname()).strip() : null;
+		if (name == null || name.isEmpty()) {
 			return null;
 		}
 		return (name.codePointCount(0, name.length()) > 32) ? name.substring(0, name.offsetByCodePoints(0, 32)) : name;
@@ -142,7 +161,7 @@ class SocialService {
 
 	private static String avatar(SocialProfile profile) {
 		String url = profile.avatar();
-		return (url != null && url.matches("https?://\\S{1,500}")) ? url : null;
+		return (url != null && ImageUrl.Validator.isValid(url) && !url.startsWith("/")) ? url : null;
 	}
 
 }

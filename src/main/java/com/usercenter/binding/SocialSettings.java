@@ -17,11 +17,17 @@ record SocialSettings(@DefaultValue Wechat wechat, @DefaultValue Weibo weibo, @D
 	record Wechat(@DefaultValue("https://api.weixin.qq.com") String baseUrl, String appId, String secret) {
 	}
 
-	/** Weibo: {@code appKey} is checked against the token's app when set. */
+	/**
+	 * Weibo: a token must have been issued to {@code appKey}; without it Weibo sign-in is
+	 * off.
+	 */
 	record Weibo(@DefaultValue("https://api.weibo.com") String baseUrl, String appKey) {
 	}
 
-	/** QQ connect: {@code appId} is sent as oauth_consumer_key. */
+	/**
+	 * QQ connect: a token must have been issued to {@code appId} (also sent as
+	 * oauth_consumer_key); without it QQ sign-in is off.
+	 */
 	record Qq(@DefaultValue("https://graph.qq.com") String baseUrl, String appId) {
 	}
 

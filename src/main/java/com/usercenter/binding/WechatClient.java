@@ -1,6 +1,5 @@
 package com.usercenter.binding;
 
-import com.usercenter.core.UpstreamFailed;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,12 +28,14 @@ class WechatClient extends ProviderClient {
 	}
 
 	@Override
+	boolean configured() {
+		return !blank(this.settings.appId()) && !blank(this.settings.secret());
+	}
+
+	@Override
 	SocialProfile verify(SocialCredential credential) {
 		if (blank(credential.code())) {
 			throw missing("code");
-		}
-		if (blank(this.settings.appId()) || blank(this.settings.secret())) {
-			throw new UpstreamFailed();
 		}
 		JsonNode token = get(UriComponentsBuilder.fromUriString(this.settings.baseUrl())
 			.path("/sns/oauth2/access_token")

@@ -9,8 +9,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Weibo: the SDK's access token is checked at {@code /oauth2/get_token_info} and must
- * belong to the given {@code uid} (and to this app, when {@code appKey} is set);
- * {@code /2/users/show.json} gives the profile.
+ * belong to the given {@code uid} and to this app ({@code appKey}, without which Weibo is
+ * off); {@code /2/users/show.json} gives the profile.
  */
 @Component
 class WeiboClient extends ProviderClient {
@@ -25,6 +25,11 @@ class WeiboClient extends ProviderClient {
 	@Override
 	String provider() {
 		return "weibo";
+	}
+
+	@Override
+	boolean configured() {
+		return !blank(this.settings.appKey());
 	}
 
 	@Override
@@ -43,7 +48,7 @@ class WeiboClient extends ProviderClient {
 			.toUri());
 		String uid = text(info, "uid");
 		if (info.has("error_code") || uid == null || !uid.equals(credential.uid())
-				|| (!blank(this.settings.appKey()) && !this.settings.appKey().equals(text(info, "appkey")))) {
+				|| !this.settings.appKey().equals(text(info, "appkey"))) {
 			throw rejected();
 		}
 		JsonNode user = get(UriComponentsBuilder.fromUriString(this.settings.baseUrl())

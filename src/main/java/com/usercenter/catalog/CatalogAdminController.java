@@ -1,5 +1,6 @@
 package com.usercenter.catalog;
 
+import com.usercenter.core.ImageUrl;
 import com.usercenter.core.Envelope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -26,8 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/admin")
 class CatalogAdminController {
-
-	static final String URL = "(https?://|/)\\S+";
 
 	private final CatalogService catalog;
 
@@ -62,7 +61,7 @@ class CatalogAdminController {
 	}
 
 	record AvatarRequest(@Schema(example = "https://cdn.example.com/avatars/cat.png") @NotBlank @Size(
-			max = 512) @Pattern(regexp = URL) String url) {
+			max = 512) @ImageUrl String url) {
 	}
 
 	record CommunityRequest(@Schema(example = "阳光花园") @NotBlank @Size(max = 100) String name,
@@ -72,8 +71,8 @@ class CatalogAdminController {
 	record AppVersionRequest(@Schema(example = "1") @NotNull @Min(1) @Max(99) Integer appType,
 			@Schema(example = "2.3.0") @NotBlank @Size(max = 32) String version,
 			@Schema(example = "230") @NotNull @Min(1) Integer versionCode,
-			@Schema(example = "https://download.example.com/app-2.3.0.apk") @NotBlank @Size(max = 512) @Pattern(
-					regexp = URL) String url,
+			@Schema(example = "https://download.example.com/app-2.3.0.apk") @NotBlank @Size(
+					max = 512) @ImageUrl String url,
 			@Schema(example = "新版本") @Size(max = 100) String title,
 			@Schema(example = "修复了若干问题") @Size(max = 2000) String msg, Boolean forceUpdate) {
 	}

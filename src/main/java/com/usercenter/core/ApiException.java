@@ -9,13 +9,13 @@ public class ApiException extends RuntimeException {
 
 	private final ErrorCode errorCode;
 
-	private final transient Object data;
+	private final transient ErrorData data;
 
 	public ApiException(ErrorCode errorCode) {
 		this(errorCode, null);
 	}
 
-	public ApiException(ErrorCode errorCode, Object data) {
+	public ApiException(ErrorCode errorCode, ErrorData data) {
 		super(errorCode.name(), null, false, false);
 		this.errorCode = errorCode;
 		this.data = data;
@@ -23,15 +23,14 @@ public class ApiException extends RuntimeException {
 
 	/** 40000 naming one field: {@code {"errors":[{"field":...,"message":...}]}}. */
 	public static ApiException invalid(String field, String message) {
-		return new ApiException(ErrorCode.INVALID_REQUEST,
-				java.util.Map.of("errors", java.util.List.of(java.util.Map.of("field", field, "message", message))));
+		return new ApiException(ErrorCode.INVALID_REQUEST, ErrorData.FieldErrors.of(field, message));
 	}
 
 	public ErrorCode errorCode() {
 		return this.errorCode;
 	}
 
-	public Object data() {
+	public ErrorData data() {
 		return this.data;
 	}
 

@@ -1,5 +1,11 @@
 package com.usercenter.core;
 
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.regex.Pattern;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.context.request.RequestContextHolder;
@@ -13,6 +19,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  */
 public final class ClientIp {
 
+	/** Only address literals are parsed: a host name would make InetAddress ask DNS. */
+	private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
 	private ClientIp() {
 	}
 
@@ -25,6 +34,34 @@ public final class ClientIp {
 
 	public static String of(HttpServletRequest request) {
 		return request.getRemoteAddr();
+	}
+
+	/**
+	 * The network an address belongs to for counting: its IPv4 /24 or its IPv6 /64, where
+	 * one party usually holds every address. Anything unreadable is its own network.
+	 */
+	public static String network(String ip) {
+		if (ip == null || !LITERAL.matcher(ip).matches()) {
+			return "unknown";
+		}
+		try {
+			InetAddress address = InetAddress.getByName(ip);
+			byte[] bytes = address.getAddress();
+			if (address instanceof Inet4Address) {
+				return (bytes[0] & 0xFF) + "." + (bytes[1] & 0xFF) + "." + (bytes[2] & 0xFF) + ".0/24";
+			}
+			if (address instanceof Inet6Address) {
+				StringBuilder net = new StringBuilder();
+				for (int i = 0; i < 8; i += 2) {
+					net.append(Integer.toHexString(((bytes[i] & 0xFF) << 8) | (bytes[i + 1] & 0xFF))).append(':');
+				}
+				return net.append(":/64").toString();
+			}
+		}
+		catch (UnknownHostException ex) {
+			// not an address after all
+		}
+		return "unknown";
 	}
 
 }

@@ -1,5 +1,8 @@
 package com.usercenter.core;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -31,7 +34,9 @@ class EnvelopeBodyAdvice implements ResponseBodyAdvice<Object> {
 			Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
 			ServerHttpResponse response) {
 		if (body instanceof Envelope<?> envelope && envelope.msg() == null) {
-			String msg = this.responder.message(ErrorCode.SUCCESS, this.responder.locale());
+			HttpServletRequest servlet = (request instanceof ServletServerHttpRequest http) ? http.getServletRequest()
+					: null;
+			String msg = this.responder.message(ErrorCode.SUCCESS, this.responder.locale(servlet));
 			return envelope.localized(msg, RequestId.current());
 		}
 		return body;

@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,25 +32,15 @@ class EnvelopeErrorController implements ErrorController {
 	ResponseEntity<Envelope<Object>> error(HttpServletRequest request) {
 		Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
 		ApiException api = GlobalExceptionHandler.causeOf(failure, ApiException.class);
-		ErrorCode code;
-		Object data = null;
 		if (api != null) {
-			code = api.errorCode();
-			data = api.data();
+			return this.responder.entity(request, api.errorCode(), api.data());
 		}
-		else {
-			Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-			code = ErrorCode.forStatus((status instanceof Integer value) ? value : 404);
-			if (code == ErrorCode.INTERNAL_ERROR && failure != null) {
-				log.error("Unexpected failure outside MVC", failure);
-			}
+		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		ErrorCode code = ErrorCode.forStatus((status instanceof Integer value) ? value : 404);
+		if (code == ErrorCode.INTERNAL_ERROR && failure != null) {
+			log.error("Unexpected failure outside MVC", failure);
 		}
-		ResponseEntity.BodyBuilder builder = ResponseEntity.status(code.status());
-		Long retryAfter = EnvelopeResponder.retryAfter(data);
-		if (retryAfter != null) {
-			builder.header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
-		}
-		return builder.body(this.responder.error(code, data));
+		return this.responder.entity(request, code, null);
 	}
 
 }

@@ -2,9 +2,6 @@ package com.usercenter.core;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -12,10 +9,16 @@ import org.apache.catalina.valves.ErrorReportValve;
 
 /**
  * Tomcat's own error page, for the few errors Tomcat answers before the application sees
- * the request (a malformed request line, an encoded slash in the path): the envelope
- * instead of HTML.
+ * the request (a malformed request line, an encoded slash in the path, an unknown HTTP
+ * version): the envelope instead of HTML, written by the {@link EnvelopeResponder}.
  */
-public class EnvelopeErrorReportValve extends ErrorReportValve {
+class EnvelopeErrorReportValve extends ErrorReportValve {
+
+	private final EnvelopeResponder responder;
+
+	EnvelopeErrorReportValve(EnvelopeResponder responder) {
+		this.responder = responder;
+	}
 
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
@@ -23,35 +26,18 @@ public class EnvelopeErrorReportValve extends ErrorReportValve {
 		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
 		}
-		ErrorCode code = ErrorCode.forStatus(status);
 		try {
 			response.setContentType("application/json");
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				writer.write("{\"code\":" + code.code() + ",\"msg\":\"" + message(code, request) + "\",\"data\":null}");
+				writer.write(this.responder.json(request, ErrorCode.forStatus(status)));
 				response.finishResponse();
 			}
 		}
-		catch (IOException | IllegalStateException ex) {
+		catch (IOException | RuntimeException ex) {
 			// the client is gone or the response is already committed: nothing more to
 			// say
-		}
-	}
-
-	private static String message(ErrorCode code, Request request) {
-		String language = request.getHeader("Accept-Language");
-		Locale locale = (language != null && language.trim().toLowerCase(Locale.ROOT).startsWith("en")) ? Locale.ENGLISH
-				: Locale.SIMPLIFIED_CHINESE;
-		try {
-			return ResourceBundle
-				.getBundle("messages", locale,
-						ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
-				.getString(code.messageKey())
-				.replace("\"", "'");
-		}
-		catch (MissingResourceException ex) {
-			return code.name();
 		}
 	}
 

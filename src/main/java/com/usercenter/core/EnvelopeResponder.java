@@ -2,24 +2,24 @@ package com.usercenter.core;
 
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Builds localized envelopes, for the global handler and for servlet filters that answer
- * before any controller runs (tenant signature, security, size limits).
+ * The one place an error becomes an answer, whoever answers: the MVC exception handler,
+ * the {@code /error} controller, security handlers, servlet filters and Tomcat's own
+ * error valve. The language ({@code Accept-Language}, Simplified Chinese by default) and
+ * the {@code Retry-After} header are decided here and nowhere else.
  */
 @Component
 public class EnvelopeResponder {
@@ -28,67 +28,68 @@ public class EnvelopeResponder {
 
 	private final JsonMapper json;
 
-	private final ObjectProvider<LocaleResolver> localeResolver;
+	private final LocaleResolver localeResolver;
 
-	EnvelopeResponder(MessageSource messages, JsonMapper json, ObjectProvider<LocaleResolver> localeResolver) {
+	EnvelopeResponder(MessageSource messages, JsonMapper json, LocaleResolver localeResolver) {
 		this.messages = messages;
 		this.json = json;
 		this.localeResolver = localeResolver;
 	}
 
-	public Envelope<Object> error(ErrorCode code, Object data) {
-		return new Envelope<>(code.code(), message(code, locale()), data, RequestId.current());
+	/** An error answer for Spring MVC. */
+	ResponseEntity<Envelope<Object>> entity(HttpServletRequest request, ErrorCode code, ErrorData data) {
+		return new ResponseEntity<>(envelope(request, code, data), headers(data), HttpStatusCode.valueOf(status(code)));
 	}
 
 	/**
-	 * The caller's language by the service's own rule, also for answers written by
-	 * filters, where Spring MVC has not set the locale yet and the servlet container
-	 * would fall back to the JVM's.
+	 * Writes an error answer straight to the response, for code that runs outside Spring
+	 * MVC.
 	 */
-	Locale locale() {
-		LocaleResolver resolver = this.localeResolver.getIfAvailable();
-		if (resolver != null
-				&& RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-			return resolver.resolveLocale(attributes.getRequest());
+	public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, ErrorData data)
+			throws IOException {
+		if (response.isCommitted()) {
+			return;
 		}
-		return LocaleContextHolder.getLocale();
+		response.resetBuffer();
+		response.setStatus(status(code));
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		headers(data).forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
+		this.json.writeValue(response.getOutputStream(), envelope(request, code, data));
+	}
+
+	public void write(HttpServletRequest request, HttpServletResponse response, ApiException ex) throws IOException {
+		write(request, response, ex.errorCode(), ex.data());
+	}
+
+	/** The body of an error answer, as JSON text: for Tomcat's error valve. */
+	String json(HttpServletRequest request, ErrorCode code) {
+		return this.json.writeValueAsString(envelope(request, code, null));
+	}
+
+	private Envelope<Object> envelope(HttpServletRequest request, ErrorCode code, ErrorData data) {
+		return new Envelope<>(code.code(), message(code, locale(request)), data, RequestId.current());
+	}
+
+	/** The caller's language, by the service's one rule. */
+	Locale locale(HttpServletRequest request) {
+		return (request != null) ? this.localeResolver.resolveLocale(request) : Locale.SIMPLIFIED_CHINESE;
 	}
 
 	String message(ErrorCode code, Locale locale) {
 		return this.messages.getMessage(code.messageKey(), null, code.name(), locale);
 	}
 
-	/**
-	 * Writes an error envelope straight to the response, for code that runs outside
-	 * Spring MVC.
-	 */
-	public void write(HttpServletResponse response, ErrorCode code, Object data) throws IOException {
-		if (response.isCommitted()) {
-			return;
-		}
-		response.resetBuffer();
-		response.setStatus(code.status().value());
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		Long retryAfter = retryAfter(data);
-		if (retryAfter != null) {
-			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
-		}
-		this.json.writeValue(response.getOutputStream(), error(code, data));
+	private static int status(ErrorCode code) {
+		return code.status().value();
 	}
 
-	public void write(HttpServletResponse response, ApiException ex) throws IOException {
-		write(response, ex.errorCode(), ex.data());
-	}
-
-	static Long retryAfter(Object data) {
+	private static HttpHeaders headers(ErrorData data) {
+		HttpHeaders headers = new HttpHeaders();
 		if (data instanceof RetryAfter retry) {
-			return retry.retryAfter();
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retry.retryAfter()));
 		}
-		if (data instanceof Map<?, ?> map && map.get("retryAfter") instanceof Number number) {
-			return number.longValue();
-		}
-		return null;
+		return headers;
 	}
 
 }

@@ -31,17 +31,17 @@ public class EnvelopeSecurityHandlers implements AuthenticationEntryPoint, Acces
 				? ErrorCode.TOKEN_EXPIRED : ErrorCode.AUTHENTICATION_REQUIRED;
 		ApiException api = GlobalExceptionHandler.causeOf(authException, ApiException.class);
 		if (api != null) {
-			this.responder.write(response, api);
+			this.responder.write(request, response, api);
 			return;
 		}
 		response.setHeader("WWW-Authenticate", "Bearer");
-		this.responder.write(response, code, null);
+		this.responder.write(request, response, code, null);
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
-		this.responder.write(response, ErrorCode.FORBIDDEN, null);
+		this.responder.write(request, response, ErrorCode.FORBIDDEN, null);
 	}
 
 }

@@ -1,7 +1,6 @@
 package com.usercenter.core;
 
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -57,19 +56,14 @@ final class FormObjectConverter extends AbstractHttpMessageConverter<Object> {
 		}
 	}
 
+	/** The first non-empty value of each field: empty fields count as absent. */
 	static Map<String, String> parse(String body, Charset charset) {
 		Map<String, String> fields = new LinkedHashMap<>();
-		for (String pair : body.split("&")) {
-			if (pair.isEmpty()) {
-				continue;
-			}
-			int eq = pair.indexOf('=');
-			String name = URLDecoder.decode((eq >= 0) ? pair.substring(0, eq) : pair, charset);
-			String value = (eq >= 0) ? URLDecoder.decode(pair.substring(eq + 1), charset) : "";
-			if (!value.isEmpty()) {
-				fields.putIfAbsent(name, value);
-			}
-		}
+		FormBody.parse(body, charset)
+			.forEach((name, values) -> values.stream()
+				.filter((value) -> !value.isEmpty())
+				.findFirst()
+				.ifPresent((value) -> fields.put(name, value)));
 		return fields;
 	}
 

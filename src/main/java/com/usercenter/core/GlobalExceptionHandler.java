@@ -1,9 +1,11 @@
 package com.usercenter.core;
 
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +17,7 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -27,6 +30,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestValueException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -45,18 +49,21 @@ class GlobalExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(GlobalExceptionHandler.class);
 
-	/**
-	 * Unique constraints whose violation is a fact of the contract, should a service not
-	 * translate it.
-	 */
-	private static final Map<String, ErrorCode> UNIQUE_FACTS = Map.of("uk_app_user_mobile", ErrorCode.MOBILE_IN_USE,
-			"uk_app_user_email", ErrorCode.EMAIL_IN_USE, "uk_app_user_username", ErrorCode.USERNAME_IN_USE,
-			"uk_user_identity_subject", ErrorCode.IDENTITY_BOUND);
-
 	private final EnvelopeResponder responder;
 
-	GlobalExceptionHandler(EnvelopeResponder responder) {
+	/** The request being answered (a proxy to the current one). */
+	private final HttpServletRequest request;
+
+	/**
+	 * Unique constraints whose violation is a fact of the contract, should a service not
+	 * translate it: declared by the features that own them.
+	 */
+	private final Map<String, ErrorCode> uniqueFacts = new HashMap<>();
+
+	GlobalExceptionHandler(EnvelopeResponder responder, HttpServletRequest request, List<ConstraintFacts> facts) {
 		this.responder = responder;
+		this.request = request;
+		facts.forEach((fact) -> this.uniqueFacts.putAll(fact.codes()));
 	}
 
 	@ExceptionHandler(ApiException.class)
@@ -66,23 +73,23 @@ class GlobalExceptionHandler {
 
 	@ExceptionHandler(BindException.class)
 	ResponseEntity<Envelope<Object>> invalidBody(BindException ex) {
-		List<FieldProblem> errors = ex.getBindingResult()
+		List<ErrorData.FieldError> errors = ex.getBindingResult()
 			.getAllErrors()
 			.stream()
 			.map((error) -> (error instanceof FieldError field)
-					? new FieldProblem(field.getField(), fieldMessage(field))
-					: new FieldProblem(error.getObjectName(), error.getDefaultMessage()))
+					? new ErrorData.FieldError(field.getField(), fieldMessage(field))
+					: new ErrorData.FieldError(error.getObjectName(), error.getDefaultMessage()))
 			.toList();
 		return invalid(errors);
 	}
 
 	@ExceptionHandler(HandlerMethodValidationException.class)
 	ResponseEntity<Envelope<Object>> invalidParameters(HandlerMethodValidationException ex) {
-		List<FieldProblem> errors = ex.getParameterValidationResults()
+		List<ErrorData.FieldError> errors = ex.getParameterValidationResults()
 			.stream()
 			.flatMap((result) -> result.getResolvableErrors()
 				.stream()
-				.map((error) -> new FieldProblem(result.getMethodParameter().getParameterName(),
+				.map((error) -> new ErrorData.FieldError(result.getMethodParameter().getParameterName(),
 						error.getDefaultMessage())))
 			.toList();
 		return invalid(errors);
@@ -90,9 +97,9 @@ class GlobalExceptionHandler {
 
 	@ExceptionHandler(ConstraintViolationException.class)
 	ResponseEntity<Envelope<Object>> invalidConstraints(ConstraintViolationException ex) {
-		List<FieldProblem> errors = ex.getConstraintViolations()
+		List<ErrorData.FieldError> errors = ex.getConstraintViolations()
 			.stream()
-			.map((violation) -> new FieldProblem(lastNode(violation.getPropertyPath().toString()),
+			.map((violation) -> new ErrorData.FieldError(lastNode(violation.getPropertyPath().toString()),
 					violation.getMessage()))
 			.toList();
 		return invalid(errors);
@@ -102,17 +109,17 @@ class GlobalExceptionHandler {
 	ResponseEntity<Envelope<Object>> missing(MissingRequestValueException ex) {
 		String name = (ex instanceof org.springframework.web.bind.MissingServletRequestParameterException missing)
 				? missing.getParameterName() : "request";
-		return invalid(List.of(new FieldProblem(name, "required")));
+		return invalid(List.of(new ErrorData.FieldError(name, "required")));
 	}
 
 	@ExceptionHandler(MissingServletRequestPartException.class)
 	ResponseEntity<Envelope<Object>> missingPart(MissingServletRequestPartException ex) {
-		return invalid(List.of(new FieldProblem(ex.getRequestPartName(), "required")));
+		return invalid(List.of(new ErrorData.FieldError(ex.getRequestPartName(), "required")));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<Envelope<Object>> typeMismatch(MethodArgumentTypeMismatchException ex) {
-		return invalid(List.of(new FieldProblem(ex.getName(), "wrong type")));
+		return invalid(List.of(new ErrorData.FieldError(ex.getName(), "wrong type")));
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
@@ -181,6 +188,20 @@ class GlobalExceptionHandler {
 		return answer(ErrorCode.UNAVAILABLE, null);
 	}
 
+	/**
+	 * An answer that could not be written: when the client went away (a dropped slow body,
+	 * a closed app) there is nobody left to answer; anything else is a failure of ours.
+	 */
+	@ExceptionHandler({ HttpMessageNotWritableException.class, AsyncRequestNotUsableException.class })
+	ResponseEntity<Envelope<Object>> notWritten(Exception ex) {
+		if (causeOf(ex, java.io.IOException.class) != null) {
+			log.debug("Client gone before its answer: {}", ex.getClass().getSimpleName());
+			return null;
+		}
+		log.error("Unexpected failure", ex);
+		return answer(ErrorCode.INTERNAL_ERROR, null);
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Envelope<Object>> unexpected(Exception ex) {
 		ApiException cause = causeOf(ex, ApiException.class);
@@ -198,7 +219,7 @@ class GlobalExceptionHandler {
 			return answer(ErrorCode.INVALID_REQUEST, null);
 		}
 		if (ex instanceof DataIntegrityViolationException violation) {
-			for (Map.Entry<String, ErrorCode> unique : UNIQUE_FACTS.entrySet()) {
+			for (Map.Entry<String, ErrorCode> unique : this.uniqueFacts.entrySet()) {
 				if (UniqueConstraints.violated(violation, unique.getKey())) {
 					return answer(unique.getValue(), null);
 				}
@@ -208,17 +229,12 @@ class GlobalExceptionHandler {
 		return answer(ErrorCode.INTERNAL_ERROR, null);
 	}
 
-	private ResponseEntity<Envelope<Object>> invalid(List<FieldProblem> errors) {
-		return answer(ErrorCode.INVALID_REQUEST, Map.of("errors", errors));
+	private ResponseEntity<Envelope<Object>> invalid(List<ErrorData.FieldError> errors) {
+		return answer(ErrorCode.INVALID_REQUEST, new ErrorData.FieldErrors(errors));
 	}
 
-	private ResponseEntity<Envelope<Object>> answer(ErrorCode code, Object data) {
-		ResponseEntity.BodyBuilder builder = ResponseEntity.status(code.status());
-		Long retryAfter = EnvelopeResponder.retryAfter(data);
-		if (retryAfter != null) {
-			builder.header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
-		}
-		return builder.body(this.responder.error(code, data));
+	private ResponseEntity<Envelope<Object>> answer(ErrorCode code, ErrorData data) {
+		return this.responder.entity(this.request, code, data);
 	}
 
 	private static String fieldMessage(FieldError field) {
@@ -258,10 +274,6 @@ class GlobalExceptionHandler {
 			}
 		}
 		return null;
-	}
-
-	/** One entry of a 40000 answer's {@code data.errors}. */
-	record FieldProblem(String field, String message) {
 	}
 
 }

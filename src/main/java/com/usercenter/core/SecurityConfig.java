@@ -2,24 +2,23 @@ package com.usercenter.core;
 
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Who may call what. Inside {@code /api/v1} everything needs a user token except the
@@ -29,7 +28,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * 40100.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfig implements WebMvcConfigurer {
+class SecurityConfig {
 
 	/** Open for every method, so a wrong method answers 40500 rather than 40100. */
 	private static final String[] PUBLIC = { "/api/v1/auth/register", "/api/v1/auth/login/**", "/api/v1/auth/refresh",
@@ -39,9 +38,17 @@ class SecurityConfig implements WebMvcConfigurer {
 	private static final String[] PUBLIC_READS = { "/api/v1/captcha", "/api/v1/hobbies", "/api/v1/avatars/defaults",
 			"/api/v1/avatars/files/**", "/api/v1/communities", "/api/v1/app/upgrade" };
 
+	/**
+	 * Metrics tell an attacker the JVM version and which endpoints fail: on the main port
+	 * they need role ADMIN. With {@code management.server.port} set, actuator moves to
+	 * that port (kept off the public network) and is open there for the scraper.
+	 */
 	@Bean
 	@Order(10)
-	SecurityFilterChain apiSecurity(HttpSecurity http, EnvelopeSecurityHandlers handlers) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, EnvelopeSecurityHandlers handlers,
+			Converter<Jwt, AbstractAuthenticationToken> principals,
+			@Value("${management.server.port:}") String managementPort) throws Exception {
+		boolean metricsOnMainPort = managementPort.isBlank();
 		http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
@@ -62,28 +69,20 @@ class SecurityConfig implements WebMvcConfigurer {
 				.hasRole("ADMIN")
 				.requestMatchers("/api/v1/**")
 				.authenticated()
+				.requestMatchers("/actuator/prometheus")
+				.access((authentication,
+						context) -> new AuthorizationDecision(!metricsOnMainPort || authentication.get()
+							.getAuthorities()
+							.stream()
+							.anyMatch((authority) -> "ROLE_ADMIN".equals(authority.getAuthority()))))
 				.anyRequest()
 				.permitAll())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(handlers)
 				.accessDeniedHandler(handlers)
-				.jwt((jwt) -> jwt.jwtAuthenticationConverter(rolesConverter())))
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(principals)))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
 		return http.build();
-	}
-
-	static JwtAuthenticationConverter rolesConverter() {
-		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-		converter.setJwtGrantedAuthoritiesConverter(SecurityConfig::authorities);
-		return converter;
-	}
-
-	private static List<GrantedAuthority> authorities(Jwt jwt) {
-		List<String> roles = jwt.getClaimAsStringList("roles");
-		if (roles == null) {
-			return List.of();
-		}
-		return roles.stream().map((role) -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
 	}
 
 	@Bean
@@ -99,11 +98,6 @@ class SecurityConfig implements WebMvcConfigurer {
 			source.registerCorsConfiguration("/api/v1/**", cors);
 		}
 		return source;
-	}
-
-	@Override
-	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-		resolvers.add(new CurrentUserResolver());
 	}
 
 }

@@ -8,18 +8,26 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Makes the errors Tomcat answers by itself use the envelope too.
+ * Makes the errors Tomcat answers by itself use the envelope too, and closes connections
+ * whose slow body was refused.
  */
 @Configuration(proxyBeanMethods = false)
 class TomcatConfig {
 
 	@Bean
-	WebServerFactoryCustomizer<TomcatServletWebServerFactory> envelopeErrorReports() {
-		return (factory) -> factory.addContextCustomizers((context) -> {
-			if (context.getParent() instanceof StandardHost host) {
-				host.setErrorReportValveClass(EnvelopeErrorReportValve.class.getName());
-			}
-		});
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> envelopeErrorReports(EnvelopeResponder responder,
+			ArrivingBodies bodies) {
+		return (factory) -> {
+			factory.addContextValves(new DropConnection(bodies));
+			factory.addContextCustomizers((context) -> {
+				if (context.getParent() instanceof StandardHost host) {
+					// the host adds an error valve of this class only when none is there
+					// yet
+					host.setErrorReportValveClass(EnvelopeErrorReportValve.class.getName());
+					host.getPipeline().addValve(new EnvelopeErrorReportValve(responder));
+				}
+			});
+		};
 	}
 
 }

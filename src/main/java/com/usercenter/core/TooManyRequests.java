@@ -4,7 +4,7 @@ package com.usercenter.core;
 public class TooManyRequests extends ApiException {
 
 	public TooManyRequests(long retryAfterSeconds) {
-		super(ErrorCode.TOO_MANY_REQUESTS, new RetryAfter(Math.max(1, retryAfterSeconds)));
+		super(ErrorCode.TOO_MANY_REQUESTS, RetryAfter.seconds(retryAfterSeconds));
 	}
 
 }

@@ -48,9 +48,10 @@ class WebConfig implements WebMvcConfigurer {
 	}
 
 	@Bean
-	FilterRegistrationBean<BodySizeLimit> bodySizeLimitFilter(WebSettings settings, EnvelopeResponder responder) {
-		FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(
-				new BodySizeLimit(settings.maxBodySize(), settings.maxMultipartSize(), responder));
+	FilterRegistrationBean<RequestArrival> requestArrivalFilter(WebSettings settings, ArrivingBodies bodies,
+			EnvelopeResponder responder) {
+		FilterRegistrationBean<RequestArrival> registration = new FilterRegistrationBean<>(
+				new RequestArrival(settings, bodies, responder));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}

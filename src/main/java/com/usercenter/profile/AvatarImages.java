@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.Iterator;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
@@ -17,13 +18,32 @@ import com.usercenter.core.ErrorCode;
 
 /**
  * Turns an upload into a clean PNG: the type is told by the file's first bytes (not its
- * name or Content-Type), only PNG, JPEG and WebP are read, the size is checked before the
- * pixels are decoded, and the pixels alone are written out again, so no metadata or
- * trailing payload survives.
+ * name or Content-Type), only PNG, JPEG and WebP are read, and the pixels alone are
+ * written out again, so no metadata or trailing payload survives. A small file can
+ * declare a huge image (a 261 KB PNG of 8192x8192 zeros): the declared size is read from
+ * the header and refused past {@link #MAX_PIXELS} before anything is decoded, and what is
+ * decoded is subsampled while it is read, so no upload costs more than
+ * {@link #DECODE_BUDGET_BYTES} of pixels whatever it declares. {@link AvatarService} lets
+ * only a few decodes run at once.
  */
 final class AvatarImages {
 
-	private static final int MAX_PIXELS_SIDE = 8192;
+	/** The most pixels an upload may declare: a 48-megapixel phone photo passes. */
+	static final long MAX_PIXELS = 50_000_000L;
+
+	/**
+	 * WebP's reader may not subsample while decoding, so a WebP must fit the budget
+	 * whole.
+	 */
+	static final long MAX_WEBP_PIXELS = 4_000_000L;
+
+	/** The most bytes of decoded pixels one upload may cost (4 bytes a pixel). */
+	static final long DECODE_BUDGET_BYTES = 16L * 1024 * 1024;
+
+	static {
+		// decode in memory: no temporary files for uploads
+		ImageIO.setUseCache(false);
+	}
 
 	private AvatarImages() {
 	}
@@ -33,7 +53,7 @@ final class AvatarImages {
 		if (format == null) {
 			throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
 		}
-		BufferedImage image = decode(upload, format);
+		BufferedImage image = decode(upload, format, maxSide);
 		return encode(scaleDown(image, maxSide));
 	}
 
@@ -50,7 +70,7 @@ final class AvatarImages {
 		return null;
 	}
 
-	private static BufferedImage decode(byte[] bytes, String format) {
+	private static BufferedImage decode(byte[] bytes, String format, int maxSide) {
 		try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
 			Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
 			if (input == null || !readers.hasNext()) {
@@ -61,10 +81,14 @@ final class AvatarImages {
 				reader.setInput(input, true, true);
 				int width = reader.getWidth(0);
 				int height = reader.getHeight(0);
-				if (width < 1 || height < 1 || width > MAX_PIXELS_SIDE || height > MAX_PIXELS_SIDE) {
-					throw unreadable();
+				long pixels = (long) width * height;
+				if (width < 1 || height < 1 || pixels > ("webp".equals(format) ? MAX_WEBP_PIXELS : MAX_PIXELS)) {
+					throw ApiException.invalid("file", "the image has too many pixels");
 				}
-				BufferedImage image = reader.read(0);
+				ImageReadParam param = reader.getDefaultReadParam();
+				int step = subsampling(width, height, maxSide);
+				param.setSourceSubsampling(step, step, 0, 0);
+				BufferedImage image = reader.read(0, param);
 				if (image == null) {
 					throw unreadable();
 				}
@@ -80,6 +104,18 @@ final class AvatarImages {
 			}
 			throw unreadable();
 		}
+	}
+
+	/**
+	 * Every n-th pixel of every n-th row: enough to keep twice the stored size for a
+	 * smooth scale-down, and always few enough to fit the budget.
+	 */
+	static int subsampling(int width, int height, int maxSide) {
+		int step = Math.max(1, Math.max(width, height) / (2 * maxSide));
+		while (((long) width / step) * ((long) height / step) * 4 > DECODE_BUDGET_BYTES) {
+			step++;
+		}
+		return step;
 	}
 
 	private static BufferedImage scaleDown(BufferedImage image, int maxSide) {

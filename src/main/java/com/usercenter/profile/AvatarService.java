@@ -1,8 +1,15 @@
 package com.usercenter.profile;
 
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
 import com.usercenter.core.ApiException;
 import com.usercenter.core.Digests;
 import com.usercenter.core.ErrorCode;
+import com.usercenter.core.TooManyRequests;
+import com.usercenter.limit.Limit;
+import com.usercenter.limit.Limiter;
 import com.usercenter.user.UserService;
 
 import org.springframework.stereotype.Service;
@@ -21,7 +28,19 @@ class AvatarService {
 
 	private final AvatarSettings settings;
 
-	AvatarService(AvatarStorage storage, UserService users, AvatarSettings settings) {
+	/** Each upload is a stored file: at most this many per user per hour. */
+	static final Limit UPLOADS = Limit.of("avatar-upload", 20, Duration.ofHours(1));
+
+	/**
+	 * Decoding is CPU- and memory-heavy: at most one at a time per two cores, so uploads,
+	 * however many arrive together, leave the other cores to everything else.
+	 */
+	private final Semaphore decoders = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
+
+	private final Limiter limiter;
+
+	AvatarService(AvatarStorage storage, UserService users, AvatarSettings settings, Limiter limiter) {
+		this.limiter = limiter;
 		this.storage = storage;
 		this.users = users;
 		this.settings = settings;
@@ -29,17 +48,42 @@ class AvatarService {
 
 	String upload(long userId, byte[] upload) {
 		if (upload.length == 0) {
-			throw new ApiException(ErrorCode.INVALID_REQUEST);
+			throw ApiException.invalid("file", "is empty");
 		}
 		if (upload.length > this.settings.maxUploadSize().toBytes()) {
 			throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE);
 		}
-		byte[] png = AvatarImages.normalize(upload, this.settings.maxSide());
+		this.limiter.take(UPLOADS, Long.toString(userId));
+		byte[] png = decodeInTurn(upload);
 		String name = Digests.sha256Hex(png).substring(0, 40) + ".png";
 		this.storage.store(name, png);
 		String url = this.settings.publicBaseUrl() + FILES_PATH + name;
-		this.users.changeAvatar(userId, url);
+		String before = this.users.changeAvatar(userId, url);
+		// the uploads of one user do not pile up: the image it replaced goes unless
+		// another profile shows it too
+		if (before != null && !before.equals(url) && before.startsWith(this.settings.publicBaseUrl() + FILES_PATH)
+				&& !this.users.imageInUse(before)) {
+			this.storage.delete(before.substring(before.lastIndexOf('/') + 1));
+		}
 		return url;
+	}
+
+	private byte[] decodeInTurn(byte[] upload) {
+		try {
+			if (!this.decoders.tryAcquire(10, TimeUnit.SECONDS)) {
+				throw new TooManyRequests(1);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new TooManyRequests(1);
+		}
+		try {
+			return AvatarImages.normalize(upload, this.settings.maxSide());
+		}
+		finally {
+			this.decoders.release();
+		}
 	}
 
 }

@@ -11,4 +11,7 @@ interface AvatarStorage {
 
 	Optional<byte[]> read(String name);
 
+	/** Deletes a file no profile points at any more; nothing happens when it is gone. */
+	void delete(String name);
+
 }

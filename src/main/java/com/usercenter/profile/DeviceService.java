@@ -8,7 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** One row per user and device id; registering again updates it. */
+/**
+ * One row per user and device id; registering again updates it. A user keeps at most
+ * {@value #MAX_DEVICES_PER_USER} devices.
+ */
 @Service
 public class DeviceService {
 
@@ -46,6 +49,9 @@ public class DeviceService {
 		return query.query(Long.class).list();
 	}
 
+	/** Devices kept per user: registering one more forgets the least recently seen. */
+	static final int MAX_DEVICES_PER_USER = 20;
+
 	@Transactional
 	void register(long userId, Device device) {
 		Timestamp now = Timestamp.from(this.clock.instant());
@@ -64,6 +70,12 @@ public class DeviceService {
 			.param("os", device.osVersion())
 			.param("city", device.cityId())
 			.param("now", now)
+			.update();
+		this.jdbc.sql("""
+				delete from device where user_id = :user and id not in (
+				  select id from device where user_id = :user order by updated_at desc, id desc limit :keep)""")
+			.param("user", userId)
+			.param("keep", MAX_DEVICES_PER_USER)
 			.update();
 	}
 

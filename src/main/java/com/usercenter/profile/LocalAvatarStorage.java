@@ -40,6 +40,20 @@ class LocalAvatarStorage implements AvatarStorage {
 	}
 
 	@Override
+	public void delete(String name) {
+		Path file = this.directory.resolve(name);
+		if (!file.normalize().startsWith(this.directory.normalize())) {
+			return;
+		}
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			// a file left behind costs disk, not correctness
+		}
+	}
+
+	@Override
 	public Optional<byte[]> read(String name) {
 		Path file = this.directory.resolve(name);
 		if (!file.normalize().startsWith(this.directory.normalize()) || !Files.isRegularFile(file)) {

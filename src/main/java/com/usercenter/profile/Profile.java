@@ -20,7 +20,10 @@ public record Profile(@Schema(example = "1000001") long userId, @Schema(example 
 		Community community, List<Hobby> hobbies, @Schema(example = "+8613800138000") String mobile,
 		@Schema(example = "alice@example.com") String email, @Schema(example = "alice") String username,
 		@Schema(description = "Null in a public profile") Boolean hasPassword,
-		@Schema(description = "Epoch ms", example = "1763856000000") long registeredAt) {
+		@Schema(description = "Epoch ms", example = "1763856000000") long registeredAt,
+		@Schema(description = "Whether the owner proved the mobile with a code; false when a partner or an admin "
+				+ "set it. Null in a public profile or without a mobile") Boolean mobileVerified,
+		@Schema(description = "The same for the email") Boolean emailVerified) {
 
 	/** Where the user lives. */
 	public record Community(long id, String name, long cityId) {

@@ -2,18 +2,23 @@ package com.usercenter.profile;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import com.usercenter.core.ApiException;
+import com.usercenter.core.ClientIp;
+import com.usercenter.limit.Limit;
+import com.usercenter.limit.Limiter;
 import com.usercenter.core.CurrentUser;
 import com.usercenter.core.Envelope;
-import com.usercenter.core.ErrorCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,9 +41,16 @@ class ProfileController {
 
 	private final AvatarService avatars;
 
+	static final Limit READS_PER_USER = Limit.of("profile-read-user", 60, Duration.ofMinutes(1));
+
+	static final Limit READS_PER_IP = Limit.of("profile-read-ip", 120, Duration.ofMinutes(1));
+
 	private final Clock clock;
 
-	ProfileController(ProfileService profiles, AvatarService avatars, Clock clock) {
+	private final Limiter limiter;
+
+	ProfileController(ProfileService profiles, AvatarService avatars, Clock clock, Limiter limiter) {
+		this.limiter = limiter;
 		this.profiles = profiles;
 		this.avatars = avatars;
 		this.clock = clock;
@@ -61,14 +73,18 @@ class ProfileController {
 	@PostMapping(path = "/me/avatar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	Envelope<Map<String, String>> avatar(CurrentUser user, @RequestPart("file") MultipartFile file) throws IOException {
 		if (file.isEmpty()) {
-			throw new ApiException(ErrorCode.INVALID_REQUEST);
+			throw ApiException.invalid("file", "is empty");
 		}
 		return Envelope.ok(Map.of("avatar", this.avatars.upload(user.userId(), file.getBytes())));
 	}
 
-	@Operation(summary = "Another user's public profile: no mobile, email, username or address")
+	@Operation(summary = "Another user's public profile: no mobile, email, username or address",
+			description = "At most 60 reads a minute per signed-in user and 120 per client address (42900), so "
+					+ "profiles cannot be harvested by walking the ids.")
 	@GetMapping("/{userId}")
-	Envelope<Profile> publicProfile(@PathVariable long userId) {
+	Envelope<Profile> publicProfile(CurrentUser user, @PathVariable long userId, HttpServletRequest request) {
+		this.limiter.take(READS_PER_USER, Long.toString(user.userId()));
+		this.limiter.take(READS_PER_IP, ClientIp.of(request));
 		return Envelope.ok(this.profiles.publicProfile(userId));
 	}
 

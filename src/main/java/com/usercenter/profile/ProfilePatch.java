@@ -6,12 +6,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import com.usercenter.core.ApiException;
 import com.usercenter.core.Dates;
 import com.usercenter.core.ErrorCode;
+import com.usercenter.core.ErrorData;
+import com.usercenter.core.ImageUrl;
+import com.usercenter.core.PlainText;
 import com.usercenter.user.Change;
 import com.usercenter.user.ProfileUpdate;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +28,11 @@ import tools.jackson.databind.JsonNode;
  */
 record ProfilePatch(ProfileUpdate fields, List<Long> hobbyIds) {
 
-	static final String URL = "(https?://|/)\\S+";
+	private static final Rule IMAGE = new Rule(ImageUrl.Validator::isValid,
+			"must be an http(s) URL or a path on this service");
+
+	private static final Rule PLAIN = new Rule(PlainText.Validator::isPlain,
+			"must be plain text: no control, direction-override or markup characters");
 
 	private static final LocalDate EARLIEST_BIRTHDAY = LocalDate.of(1900, 1, 1);
 
@@ -35,12 +41,13 @@ record ProfilePatch(ProfileUpdate fields, List<Long> hobbyIds) {
 			throw new ApiException(ErrorCode.UNREADABLE_BODY);
 		}
 		Reader reader = new Reader(body);
-		ProfileUpdate fields = new ProfileUpdate(reader.text("nickname", 1, 32, null),
-				reader.text("avatar", 1, 512, URL), reader.text("background", 1, 512, URL), reader.integer("sex", 0, 2),
+		ProfileUpdate fields = new ProfileUpdate(reader.text("nickname", 1, 32, PLAIN),
+				reader.text("avatar", 1, 512, IMAGE), reader.text("background", 1, 512, IMAGE),
+				reader.integer("sex", 0, 2),
 				reader.value("birthday", JsonNode::canConvertToLong,
 						(node) -> birthday(node.longValue(), clock, reader)),
 				reader.integer("height", 50, 250), reader.integer("waist", 30, 200), reader.weight(),
-				reader.text("signature", 0, 140, null), reader.text("address", 0, 200, null),
+				reader.text("signature", 0, 140, PLAIN), reader.text("address", 0, 200, PLAIN),
 				reader.value("communityId", JsonNode::canConvertToLong, JsonNode::longValue));
 		List<Long> hobbyIds = reader.hobbyIds();
 		reader.failOnProblems();
@@ -55,6 +62,10 @@ record ProfilePatch(ProfileUpdate fields, List<Long> hobbyIds) {
 		return date;
 	}
 
+	/** What a text field must be beyond its length. */
+	private record Rule(java.util.function.Predicate<String> accepts, String message) {
+	}
+
 	/**
 	 * Reads fields one by one, collecting out-of-bounds problems to answer them together.
 	 */
@@ -62,7 +73,7 @@ record ProfilePatch(ProfileUpdate fields, List<Long> hobbyIds) {
 
 		private final JsonNode body;
 
-		private final List<Map<String, String>> problems = new ArrayList<>();
+		private final List<ErrorData.FieldError> problems = new ArrayList<>();
 
 		Reader(JsonNode body) {
 			this.body = body;
@@ -82,14 +93,14 @@ record ProfilePatch(ProfileUpdate fields, List<Long> hobbyIds) {
 			return Change.to(read.apply(node));
 		}
 
-		Change<String> text(String field, int min, int max, String pattern) {
+		Change<String> text(String field, int min, int max, Rule rule) {
 			return value(field, JsonNode::isString, (node) -> {
 				String text = node.stringValue();
 				if (text.length() < min || text.length() > max || (min > 0 && text.isBlank())) {
 					problem(field, "must be " + min + " to " + max + " characters");
 				}
-				else if (pattern != null && !text.matches(pattern)) {
-					problem(field, "must be an http(s) URL or a path on this service");
+				else if (!rule.accepts().test(text)) {
+					problem(field, rule.message());
 				}
 				return text;
 			});
@@ -107,11 +118,15 @@ record ProfilePatch(ProfileUpdate fields, List<Long> hobbyIds) {
 
 		Change<BigDecimal> weight() {
 			return value("weight", JsonNode::isNumber, (node) -> {
-				BigDecimal kg = node.decimalValue().setScale(1, RoundingMode.HALF_UP);
-				if (kg.compareTo(BigDecimal.valueOf(2)) < 0 || kg.compareTo(BigDecimal.valueOf(500)) > 0) {
+				// bounded as a double first: 1e400 is infinite, and a huge decimal would
+				// cost
+				// its digits in time and memory before any comparison
+				double kg = node.doubleValue();
+				if (!Double.isFinite(kg) || kg < 2 || kg > 500) {
 					problem("weight", "must be between 2 and 500");
+					return null;
 				}
-				return kg;
+				return BigDecimal.valueOf(kg).setScale(1, RoundingMode.HALF_UP);
 			});
 		}
 
@@ -137,12 +152,12 @@ record ProfilePatch(ProfileUpdate fields, List<Long> hobbyIds) {
 		}
 
 		void problem(String field, String message) {
-			this.problems.add(Map.of("field", field, "message", message));
+			this.problems.add(new ErrorData.FieldError(field, message));
 		}
 
 		void failOnProblems() {
 			if (!this.problems.isEmpty()) {
-				throw new ApiException(ErrorCode.INVALID_REQUEST, Map.of("errors", this.problems));
+				throw new ApiException(ErrorCode.INVALID_REQUEST, new ErrorData.FieldErrors(this.problems));
 			}
 		}
 

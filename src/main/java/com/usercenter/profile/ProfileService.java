@@ -83,7 +83,9 @@ public class ProfileService {
 				user.getWaist(), user.getWeight(), user.getSignature(), owner ? user.getAddress() : null, community,
 				hobbyList, owner ? user.getMobile() : null, owner ? user.getEmail() : null,
 				owner ? user.getUsername() : null, owner ? user.hasPassword() : null,
-				user.getCreatedAt().toEpochMilli());
+				user.getCreatedAt().toEpochMilli(),
+				(owner && user.getMobile() != null) ? user.isMobileVerified() : null,
+				(owner && user.getEmail() != null) ? user.isEmailVerified() : null);
 	}
 
 	private Integer age(LocalDate birthday) {

@@ -1,5 +1,7 @@
 package com.usercenter.tenant;
 
+import com.usercenter.core.ImageUrl;
+import com.usercenter.core.PlainText;
 import java.time.Clock;
 
 import com.usercenter.core.Birthday;
@@ -88,7 +90,7 @@ class TenantApiController {
 			@Schema(description = "Reuse the user's live session from this tenant",
 					defaultValue = "false") Boolean softLogin,
 			@Schema(description = "Nickname of a user this call creates", example = "小明") @Size(min = 1,
-					max = 32) String userName,
+					max = 32) @PlainText String userName,
 			@Schema(description = "0 unknown, 1 male, 2 female", example = "1") @Min(0) @Max(2) Integer sex,
 			@Schema(description = "Epoch ms", example = "631152000000") @Birthday Long birthday,
 			@Schema(description = "Centimetres", example = "175") @Min(50) @Max(250) Integer height,
@@ -105,9 +107,9 @@ class TenantApiController {
 	}
 
 	record UpdateUserDetailRequest(
-			@Schema(description = "Nickname", example = "小明") @Size(min = 1, max = 32) String name,
-			@Schema(description = "Avatar URL", example = "https://cdn.example.com/a.png") @Size(max = 512) @Pattern(
-					regexp = "https?://\\S+") String headImg,
+			@Schema(description = "Nickname", example = "小明") @Size(min = 1, max = 32) @PlainText String name,
+			@Schema(description = "Avatar URL",
+					example = "https://cdn.example.com/a.png") @Size(max = 512) @ImageUrl String headImg,
 			@Schema(example = "2") @Min(0) @Max(2) Integer sex,
 			@Schema(description = "Epoch ms", example = "631152000000") @Birthday Long birthday,
 			@Schema(example = "168") @Min(50) @Max(250) Integer height,

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import com.usercenter.audit.AuditService;
 import com.usercenter.audit.AuditType;
+import com.usercenter.core.AdvisoryLocks;
 import com.usercenter.token.IssuedTokens;
 import com.usercenter.token.SessionRequest;
 import com.usercenter.token.SessionService;
@@ -14,7 +15,6 @@ import com.usercenter.user.User;
 import com.usercenter.user.UserNotFound;
 import com.usercenter.user.UserService;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,17 +37,17 @@ class TenantLoginService {
 
 	private final AuditService audit;
 
-	private final JdbcClient jdbc;
+	private final AdvisoryLocks locks;
 
 	private final Clock clock;
 
 	TenantLoginService(TenantAccountRepository accounts, UserService users, SessionService sessions, AuditService audit,
-			JdbcClient jdbc, Clock clock) {
+			AdvisoryLocks locks, Clock clock) {
 		this.accounts = accounts;
 		this.users = users;
 		this.sessions = sessions;
 		this.audit = audit;
-		this.jdbc = jdbc;
+		this.locks = locks;
 		this.clock = clock;
 	}
 
@@ -83,7 +83,7 @@ class TenantLoginService {
 	@Transactional
 	void changeMobile(TenantPrincipal tenant, String associatedId, PhoneNumber mobile) {
 		long userId = userOf(tenant, associatedId);
-		this.users.changeMobile(userId, mobile);
+		this.users.changeMobile(userId, mobile, false);
 		this.audit.record(AuditType.CONTACT_CHANGE, userId, tenant.tenantKey(), "mobile " + mobile.masked());
 	}
 
@@ -116,10 +116,7 @@ class TenantLoginService {
 	}
 
 	private void lock(TenantPrincipal tenant, String associatedId) {
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-			.param("key", tenant.tenantId() + ":" + associatedId)
-			.query()
-			.singleRow();
+		this.locks.lockForTransaction(tenant.tenantId() + ":" + associatedId);
 	}
 
 	record TenantLogin(IssuedTokens tokens, boolean created) {

@@ -2,7 +2,6 @@ package com.usercenter.tenant;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.EnvelopeResponder;
 import com.usercenter.core.ErrorCode;
+import com.usercenter.core.FormBody;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -60,11 +60,11 @@ class TenantSignatureFilter extends OncePerRequestFilter {
 					request.getQueryString(), body));
 		}
 		catch (ApiException ex) {
-			this.responder.write(response, ex);
+			this.responder.write(request, response, ex);
 			return;
 		}
 		catch (DataAccessException | TransactionException ex) {
-			this.responder.write(response, ErrorCode.UNAVAILABLE, null);
+			this.responder.write(request, response, ErrorCode.UNAVAILABLE, null);
 			return;
 		}
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
@@ -127,18 +127,8 @@ class TenantSignatureFilter extends OncePerRequestFilter {
 		}
 
 		private static void addAll(Map<String, List<String>> fields, String encoded) {
-			if (encoded == null || encoded.isEmpty()) {
-				return;
-			}
-			for (String pair : encoded.split("&")) {
-				if (pair.isEmpty()) {
-					continue;
-				}
-				int eq = pair.indexOf('=');
-				String name = URLDecoder.decode((eq >= 0) ? pair.substring(0, eq) : pair, StandardCharsets.UTF_8);
-				String value = (eq >= 0) ? URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8) : "";
-				fields.computeIfAbsent(name, (key) -> new ArrayList<>()).add(value);
-			}
+			FormBody.parse(encoded, StandardCharsets.UTF_8)
+				.forEach((name, values) -> fields.computeIfAbsent(name, (key) -> new ArrayList<>()).addAll(values));
 		}
 
 		@Override

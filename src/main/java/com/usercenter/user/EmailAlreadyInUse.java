@@ -2,6 +2,7 @@ package com.usercenter.user;
 
 import com.usercenter.core.ApiException;
 import com.usercenter.core.ErrorCode;
+import com.usercenter.core.ErrorData;
 
 /** Another account already has this email address. */
 public class EmailAlreadyInUse extends ApiException {
@@ -12,7 +13,7 @@ public class EmailAlreadyInUse extends ApiException {
 
 	/** For admin callers: names the account that has it. */
 	public EmailAlreadyInUse(long holderId) {
-		super(ErrorCode.EMAIL_IN_USE, java.util.Map.of("userId", holderId));
+		super(ErrorCode.EMAIL_IN_USE, new ErrorData.ExistingUser(holderId));
 	}
 
 }

@@ -93,12 +93,12 @@ public class IdentityService {
 			case "mobile" -> {
 				require(user.getMobile() != null);
 				requireAnother(ways);
-				user.changeMobile(null);
+				user.changeMobile(null, false);
 			}
 			case "email" -> {
 				require(user.getEmail() != null);
 				requireAnother(ways);
-				user.changeEmail(null);
+				user.changeEmail(null, false);
 			}
 			default -> {
 				UserIdentity identity = this.identities.findByUserIdAndProvider(userId, provider)

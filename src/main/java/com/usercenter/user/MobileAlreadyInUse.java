@@ -2,6 +2,7 @@ package com.usercenter.user;
 
 import com.usercenter.core.ApiException;
 import com.usercenter.core.ErrorCode;
+import com.usercenter.core.ErrorData;
 
 /** Another account already has this mobile number. */
 public class MobileAlreadyInUse extends ApiException {
@@ -12,7 +13,7 @@ public class MobileAlreadyInUse extends ApiException {
 
 	/** For admin callers: names the account that has it. */
 	public MobileAlreadyInUse(long holderId) {
-		super(ErrorCode.MOBILE_IN_USE, java.util.Map.of("userId", holderId));
+		super(ErrorCode.MOBILE_IN_USE, new ErrorData.ExistingUser(holderId));
 	}
 
 }

@@ -44,6 +44,17 @@ public record PhoneNumber(String e164) {
 		}
 	}
 
+	/** The region (ISO 3166 code) the number belongs to, {@code CN} for +86 mobiles. */
+	public String region() {
+		try {
+			String region = UTIL.getRegionCodeForNumber(UTIL.parse(this.e164, "ZZ"));
+			return (region != null) ? region : "ZZ";
+		}
+		catch (NumberParseException ex) {
+			return "ZZ";
+		}
+	}
+
 	/**
 	 * {@code +8613800138000} shown as {@code 138****8000}; other regions keep their
 	 * country code.

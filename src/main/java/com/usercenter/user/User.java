@@ -59,7 +59,11 @@ public class User {
 
 	private String mobile;
 
+	private boolean mobileVerified;
+
 	private String email;
+
+	private boolean emailVerified;
 
 	private String username;
 
@@ -165,12 +169,35 @@ public class User {
 		return (value != null) ? value.shortValue() : null;
 	}
 
-	void changeMobile(PhoneNumber mobile) {
+	/**
+	 * Sets the mobile; {@code proven} when its owner just proved it with a code, not when
+	 * a partner or an admin says so.
+	 */
+	void changeMobile(PhoneNumber mobile, boolean proven) {
 		this.mobile = (mobile != null) ? mobile.e164() : null;
+		this.mobileVerified = mobile != null && proven;
 	}
 
-	void changeEmail(Email email) {
+	void changeEmail(Email email, boolean proven) {
 		this.email = (email != null) ? email.value() : null;
+		this.emailVerified = email != null && proven;
+	}
+
+	/**
+	 * Whether this account holds the mobile or email (E.164 or lower-case) as proven by
+	 * its owner. Only then may a code sent there sign in to it or reset it.
+	 */
+	public boolean holdsVerified(String contact) {
+		return (contact.equals(this.mobile) && this.mobileVerified)
+				|| (contact.equals(this.email) && this.emailVerified);
+	}
+
+	public boolean isMobileVerified() {
+		return this.mobileVerified;
+	}
+
+	public boolean isEmailVerified() {
+		return this.emailVerified;
 	}
 
 	void changeUsername(String username) {

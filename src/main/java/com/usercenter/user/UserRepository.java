@@ -26,6 +26,8 @@ interface UserRepository extends Repository<User, Long>, JpaSpecificationExecuto
 
 	boolean existsByUsername(String username);
 
+	long countByAvatarOrBackground(String avatar, String background);
+
 	void flush();
 
 	/**

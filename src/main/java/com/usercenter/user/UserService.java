@@ -85,8 +85,8 @@ public class UserService {
 	}
 
 	/**
-	 * Creates an account identified by a mobile number or an email (exactly one), with an
-	 * optional password hash and nickname.
+	 * Creates an account identified by a mobile number or an email (exactly one) its
+	 * owner just proved with a code, with an optional password hash and nickname.
 	 * @throws MobileAlreadyInUse or {@link EmailAlreadyInUse} when another account has
 	 * it, also when a concurrent request took it first
 	 */
@@ -99,8 +99,8 @@ public class UserService {
 			throw new EmailAlreadyInUse();
 		}
 		User user = new User(this.clock.instant());
-		user.changeMobile(mobile);
-		user.changeEmail(email);
+		user.changeMobile(mobile, true);
+		user.changeEmail(email, true);
 		user.changePasswordHash(passwordHash);
 		user.initialize(new BasicDetails(nickname, null, null, null, null, null));
 		return saveUnique(user);
@@ -128,9 +128,11 @@ public class UserService {
 				throw new UsernameAlreadyInUse(holder.getId());
 			});
 		}
+		// an administrator's word is not the owner's proof: unverified until a code says
+		// so
 		User user = new User(this.clock.instant());
-		user.changeMobile(mobile);
-		user.changeEmail(email);
+		user.changeMobile(mobile, false);
+		user.changeEmail(email, false);
 		user.changeUsername(name);
 		user.changePasswordHash(passwordHash);
 		user.initialize(new BasicDetails(nickname, null, null, null, null, null));
@@ -233,29 +235,61 @@ public class UserService {
 		return this.users.existsByUsername(username.toLowerCase(Locale.ROOT));
 	}
 
-	/** Sets or replaces the account's email. */
+	/**
+	 * Sets or replaces the account's email; {@code proven} when its owner just proved it
+	 * with a code.
+	 */
 	@Transactional
-	public void changeEmail(long userId, Email email) {
+	public void changeEmail(long userId, Email email, boolean proven) {
 		User user = lockForUpdate(userId);
 		Optional<User> holder = this.users.findByEmail(email.value());
 		if (holder.isPresent() && !holder.get().getId().equals(userId)) {
 			throw new EmailAlreadyInUse();
 		}
-		user.changeEmail(email);
+		user.changeEmail(email, proven);
 		user.touch(this.clock.instant());
 		saveUnique(user);
 	}
 
+	/**
+	 * Sets or replaces the account's mobile; {@code proven} when its owner just proved it
+	 * with a code, false when a partner or an admin sets it.
+	 */
 	@Transactional
-	public void changeMobile(long userId, PhoneNumber mobile) {
+	public void changeMobile(long userId, PhoneNumber mobile, boolean proven) {
 		User user = lockForUpdate(userId);
 		Optional<User> holder = this.users.findByMobile(mobile.e164());
 		if (holder.isPresent() && !holder.get().getId().equals(userId)) {
 			throw new MobileAlreadyInUse();
 		}
-		user.changeMobile(mobile);
+		user.changeMobile(mobile, proven);
 		user.touch(this.clock.instant());
 		saveUnique(user);
+	}
+
+	/**
+	 * The owner of a mobile or email just proved it with a code: an account that holds it
+	 * unproven (set by a partner or an admin) loses it, so the owner never lands in that
+	 * account.
+	 * @return the account that lost the contact, if one did
+	 */
+	@Transactional
+	public Optional<Long> releaseUnproven(PhoneNumber mobile, Email email) {
+		Optional<User> holder = (mobile != null) ? this.users.findByMobile(mobile.e164())
+				: this.users.findByEmail(email.value());
+		if (holder.isEmpty() || holder.get().holdsVerified((mobile != null) ? mobile.e164() : email.value())) {
+			return Optional.empty();
+		}
+		User user = lockForUpdate(holder.get().getId());
+		if (mobile != null) {
+			user.changeMobile(null, false);
+		}
+		else {
+			user.changeEmail(null, false);
+		}
+		user.touch(this.clock.instant());
+		this.users.saveAndFlush(user);
+		return Optional.of(user.getId());
 	}
 
 	@Transactional
@@ -266,11 +300,23 @@ public class UserService {
 		return this.users.saveAndFlush(user);
 	}
 
+	/** Whether any profile points at this image as its avatar or background. */
+	@Transactional(readOnly = true)
+	public boolean imageInUse(String url) {
+		return this.users.countByAvatarOrBackground(url, url) > 0;
+	}
+
+	/**
+	 * Points the avatar at a new image.
+	 * @return the avatar it pointed at before, or null
+	 */
 	@Transactional
-	public void changeAvatar(long userId, String url) {
+	public String changeAvatar(long userId, String url) {
+		String before = lockForUpdate(userId).getAvatar();
 		updateProfile(userId,
 				new ProfileUpdate(Change.keep(), Change.to(url), Change.keep(), Change.keep(), Change.keep(),
 						Change.keep(), Change.keep(), Change.keep(), Change.keep(), Change.keep(), Change.keep()));
+		return before;
 	}
 
 	/**

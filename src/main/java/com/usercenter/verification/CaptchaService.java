@@ -2,17 +2,22 @@ package com.usercenter.verification;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
 
 import com.usercenter.core.ApiException;
+import com.usercenter.core.ClientIp;
+import com.usercenter.limit.Limit;
+import com.usercenter.limit.Limiter;
 import com.usercenter.core.Digests;
 import com.usercenter.core.ErrorCode;
 import com.usercenter.core.SecretBox;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -34,15 +39,23 @@ public class CaptchaService {
 
 	private final CaptchaImage images = new CaptchaImage();
 
-	CaptchaService(JdbcClient jdbc, SecretBox box, VerificationSettings settings, Clock clock) {
+	private final Limiter limiter;
+
+	CaptchaService(JdbcClient jdbc, SecretBox box, VerificationSettings settings, Clock clock, Limiter limiter) {
+		this.limiter = limiter;
 		this.jdbc = jdbc;
 		this.box = box;
 		this.settings = settings;
 		this.clock = clock;
 	}
 
-	@Transactional
+	/**
+	 * A new captcha, at most {@code captchas-per-ip-minute} per client address (42900
+	 * past that): each one costs a row and an image. One statement, no transaction.
+	 */
 	public CaptchaChallenge issue() {
+		this.limiter.take(Limit.of("captcha-ip", this.settings.captchasPerIpMinute(), Duration.ofMinutes(1)),
+				ClientIp.current());
 		String key = Digests.randomToken(18);
 		String text = this.images.randomText();
 		this.jdbc.sql("insert into captcha (captcha_key, answer_hash, expires_at) values (:key, :hash, :expires)")
@@ -55,11 +68,13 @@ public class CaptchaService {
 	}
 
 	/**
-	 * Uses up the captcha and checks the answer, case-insensitively.
+	 * Uses up the captcha and checks the answer, case-insensitively. The captcha is spent
+	 * the moment it is checked, whatever happens to the request afterwards: the delete
+	 * commits on its own, outside any transaction of the caller.
 	 * @throws ApiException 40003 when the captcha is unknown, used, expired or answered
 	 * wrong
 	 */
-	@Transactional(noRollbackFor = ApiException.class)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public void check(String key, String answer) {
 		if (key == null || answer == null || key.length() > 64 || answer.length() > 16) {
 			throw new ApiException(ErrorCode.CAPTCHA_INVALID);

@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The rows behind codes, sends and tickets. Each method is one statement, so its effect
- * is atomic; the caller's transaction decides what stays.
+ * The rows behind codes and tickets. Each method is one statement, so its effect is
+ * atomic; the caller's transaction decides what stays.
  */
 @Component
 class CodeStore {
@@ -19,52 +19,6 @@ class CodeStore {
 
 	CodeStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	/**
-	 * Serializes sends to one target for the rest of the transaction, across instances.
-	 */
-	void lockTarget(String target) {
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-			.param("key", "code:" + target)
-			.query()
-			.singleRow();
-	}
-
-	Optional<Instant> lastSend(String target, String purpose) {
-		return this.jdbc.sql("select max(sent_at) from code_send where target = :target and purpose = :purpose")
-			.param("target", target)
-			.param("purpose", purpose)
-			.query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
-			.single();
-	}
-
-	/** Sends to a target since {@code since}, and the oldest of them. */
-	Count sendsToTarget(String target, Instant since) {
-		return count("select count(*), min(sent_at) from code_send where target = :key and sent_at > :since", target,
-				since);
-	}
-
-	Count sendsFromIp(String ip, Instant since) {
-		return count("select count(*), min(sent_at) from code_send where ip = :key and sent_at > :since", ip, since);
-	}
-
-	private Count count(String sql, String key, Instant since) {
-		return this.jdbc.sql(sql)
-			.param("key", key)
-			.param("since", Timestamp.from(since))
-			.query((rs, row) -> new Count(rs.getInt(1),
-					Optional.ofNullable(rs.getTimestamp(2)).map(Timestamp::toInstant).orElse(null)))
-			.single();
-	}
-
-	void recordSend(String target, String purpose, String ip, Instant now) {
-		this.jdbc.sql("insert into code_send (target, purpose, ip, sent_at) values (:target, :purpose, :ip, :now)")
-			.param("target", target)
-			.param("purpose", purpose)
-			.param("ip", ip)
-			.param("now", Timestamp.from(now))
-			.update();
 	}
 
 	/** Replaces the live code of a target and purpose: one live code per pair. */
@@ -154,20 +108,13 @@ class CodeStore {
 
 	int deleteOld(Instant now) {
 		Timestamp dayAgo = Timestamp.from(now.minus(Duration.ofDays(1)));
-		int deleted = this.jdbc.sql("delete from code_send where sent_at < :before").param("before", dayAgo).update();
-		deleted += this.jdbc.sql("delete from verification_code where expires_at < :before")
+		int deleted = this.jdbc.sql("delete from verification_code where expires_at < :before")
 			.param("before", dayAgo)
 			.update();
 		deleted += this.jdbc.sql("delete from verification_ticket where expires_at < :before")
 			.param("before", dayAgo)
 			.update();
-		deleted += this.jdbc.sql("delete from request_counter where window_start < :before")
-			.param("before", dayAgo)
-			.update();
 		return deleted;
-	}
-
-	record Count(int count, Instant oldest) {
 	}
 
 	record LiveCode(String codeHash, int attempts, Instant expiresAt, boolean consumed) {

@@ -1,20 +1,23 @@
 package com.usercenter.verification;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
+import com.usercenter.audit.AuditService;
+import com.usercenter.audit.AuditType;
 import com.usercenter.core.ApiException;
-import com.usercenter.core.ClientIp;
 import com.usercenter.core.Digests;
 import com.usercenter.core.ErrorCode;
 import com.usercenter.core.SecretBox;
-import com.usercenter.core.TooManyRequests;
+import com.usercenter.core.UpstreamFailed;
+import com.usercenter.limit.Limit;
+import com.usercenter.limit.Limiter;
 import com.usercenter.user.UserService;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Sends, checks and trades one-time codes. Codes are six digits from a secure random
  * source, stored only as keyed hashes; tickets are 256-bit random values stored as
- * SHA-256. All limits are counted from rows in the database under a per-target lock, so
- * they hold across instances and concurrent requests.
+ * SHA-256. Every limit is the {@link Limiter}'s, counted before the work it guards; no
+ * provider is called inside a transaction.
  */
 @Service
 public class VerificationService {
@@ -32,15 +35,15 @@ public class VerificationService {
 
 	private final CodeStore store;
 
-	private final CaptchaService captchas;
+	private final CaptchaGate gate;
 
 	private final UserService users;
 
-	private final SmsSender sms;
+	private final Deliveries deliveries;
 
-	private final EmailSender email;
+	private final Limiter limiter;
 
-	private final MessageSource messages;
+	private final AuditService audit;
 
 	private final SecretBox box;
 
@@ -50,49 +53,87 @@ public class VerificationService {
 
 	private final SecureRandom random = new SecureRandom();
 
-	VerificationService(CodeStore store, CaptchaService captchas, UserService users, SmsSender sms, EmailSender email,
-			MessageSource messages, SecretBox box, VerificationSettings settings, Clock clock) {
+	VerificationService(CodeStore store, CaptchaGate gate, UserService users, Deliveries deliveries, Limiter limiter,
+			AuditService audit, SecretBox box, VerificationSettings settings, Clock clock) {
 		this.store = store;
-		this.captchas = captchas;
+		this.gate = gate;
 		this.users = users;
-		this.sms = sms;
-		this.email = email;
-		this.messages = messages;
+		this.deliveries = deliveries;
+		this.limiter = limiter;
+		this.audit = audit;
 		this.box = box;
 		this.settings = settings;
 		this.clock = clock;
 	}
 
 	/**
-	 * Sends a code. A provider failure answers 50200 and rolls everything back, so the
-	 * send is not counted. A {@code reset_password} code for an unknown account is
-	 * counted like any other but never sent.
+	 * Sends a code. The limits are counted first (a busy client address needs a captcha,
+	 * one send per target and purpose per interval, a daily cap per target), then the
+	 * code is stored and delivered with no connection held. A provider failure answers
+	 * 50200 and gives the counted sends back. A {@code reset_password} answer is given
+	 * before anything about the account is looked at: the code is made and delivered
+	 * afterwards, and only when the account exists, so neither the answer nor its timing
+	 * tells.
 	 */
-	@Transactional(noRollbackFor = CaptchaRejected.class)
 	public CodeSent send(boolean viaEmail, String rawTarget, Purpose purpose, String captchaKey, String captchaCode) {
 		Target target = Target.parse(rawTarget, viaEmail, "target");
-		Instant now = this.clock.instant();
-		String ip = ClientIp.current();
-		this.store.lockTarget(target.value());
-		requireCaptchaWhenBusy(ip, now, captchaKey, captchaCode);
-		this.store.lastSend(target.value(), purpose.value()).ifPresent((last) -> {
-			Instant allowed = last.plus(this.settings.resendInterval());
-			if (now.isBefore(allowed)) {
-				throw new TooManyRequests(secondsUntil(now, allowed));
-			}
-		});
-		CodeStore.Count today = this.store.sendsToTarget(target.value(), now.minus(Duration.ofDays(1)));
-		if (today.count() >= this.settings.dailyLimitPerTarget()) {
-			throw new TooManyRequests(secondsUntil(now, today.oldest().plus(Duration.ofDays(1))));
+		if (!target.email() && !this.settings.allowedRegions().contains(target.mobile().region())) {
+			throw ApiException.invalid("target", "mobile numbers of this region cannot receive codes");
 		}
-		this.store.recordSend(target.value(), purpose.value(), ip, now);
-		if (purpose != Purpose.RESET_PASSWORD || accountExists(target)) {
-			String code = String.format(Locale.ROOT, "%06d", this.random.nextInt(1_000_000));
-			this.store.replaceCode(target.value(), purpose.value(), hash(target, purpose, code), now,
-					now.plus(this.settings.codeTtl()));
-			deliver(target, purpose, code);
+		this.gate.passSend(captchaKey, captchaCode);
+		Limit resend = Limit.of("code-resend", 1, this.settings.resendInterval());
+		Limit daily = Limit.of("code-daily", this.settings.dailyLimitPerTarget(), Duration.ofDays(1));
+		String pair = target.value() + "|" + purpose.value();
+		this.limiter.take(resend, pair);
+		try {
+			this.limiter.take(daily, target.value());
+		}
+		catch (ApiException ex) {
+			this.limiter.refund(resend, pair);
+			throw ex;
+		}
+		Locale locale = LocaleContextHolder.getLocale();
+		Runnable giveBack = () -> {
+			this.limiter.refund(resend, pair);
+			this.limiter.refund(daily, target.value());
+		};
+		if (purpose == Purpose.RESET_PASSWORD) {
+			if (!this.deliveries.later(() -> sendResetCode(target, locale, giveBack))) {
+				giveBack.run();
+				throw new UpstreamFailed();
+			}
+		}
+		else {
+			try {
+				storeAndDeliver(target, purpose, locale);
+			}
+			catch (UpstreamFailed ex) {
+				giveBack.run();
+				throw ex;
+			}
 		}
 		return new CodeSent(this.settings.codeTtl().toSeconds(), this.settings.resendInterval().toSeconds());
+	}
+
+	private void sendResetCode(Target target, Locale locale, Runnable giveBack) {
+		try {
+			if (accountExists(target)) {
+				storeAndDeliver(target, Purpose.RESET_PASSWORD, locale);
+			}
+		}
+		catch (RuntimeException ex) {
+			giveBack.run();
+			this.audit.record(AuditType.DELIVERY_FAILURE, null, null,
+					"reset_password code to " + target.masked() + ": " + ex.getClass().getSimpleName());
+		}
+	}
+
+	private void storeAndDeliver(Target target, Purpose purpose, Locale locale) {
+		Instant now = this.clock.instant();
+		String code = String.format(Locale.ROOT, "%06d", this.random.nextInt(1_000_000));
+		this.store.replaceCode(target.value(), purpose.value(), hash(target, purpose, code), now,
+				now.plus(this.settings.codeTtl()));
+		this.deliveries.sendCode(target, purpose, code, this.settings.codeTtl().toMinutes(), locale);
 	}
 
 	/**
@@ -103,8 +144,8 @@ public class VerificationService {
 		Target target = Target.parse(rawTarget, "target");
 		checkCode(target, purpose, code);
 		String ticket = Digests.randomToken(32);
-		this.store.saveTicket(Digests.sha256Hex(ticket.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-				target.value(), purpose.value(), this.clock.instant().plus(this.settings.ticketTtl()));
+		this.store.saveTicket(sha256(ticket), target.value(), purpose.value(),
+				this.clock.instant().plus(this.settings.ticketTtl()));
 		return new TicketIssued(ticket, this.settings.ticketTtl().toSeconds());
 	}
 
@@ -116,8 +157,7 @@ public class VerificationService {
 	@Transactional(noRollbackFor = CodeInvalid.class)
 	public void consume(Target target, Purpose purpose, String code, String ticket) {
 		if (ticket != null) {
-			String hash = Digests.sha256Hex(ticket.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			if (!this.store.useTicket(hash, target.value(), purpose.value(), this.clock.instant())) {
+			if (!this.store.useTicket(sha256(ticket), target.value(), purpose.value(), this.clock.instant())) {
 				throw new ApiException(ErrorCode.TICKET_INVALID);
 			}
 			return;
@@ -128,8 +168,7 @@ public class VerificationService {
 	/** Whether a ticket is live for this target and purpose, without using it up. */
 	@Transactional(readOnly = true)
 	public boolean ticketFits(String ticket, String target, Purpose purpose) {
-		return this.store.ticketFits(Digests.sha256Hex(ticket.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-				target, purpose.value(), this.clock.instant());
+		return this.store.ticketFits(sha256(ticket), target, purpose.value(), this.clock.instant());
 	}
 
 	private void checkCode(Target target, Purpose purpose, String code) {
@@ -147,59 +186,23 @@ public class VerificationService {
 		this.store.markConsumed(target.value(), purpose.value(), now);
 	}
 
-	private void requireCaptchaWhenBusy(String ip, Instant now, String captchaKey, String captchaCode) {
-		if (ip == null) {
-			return;
-		}
-		CodeStore.Count lastHour = this.store.sendsFromIp(ip, now.minus(Duration.ofHours(1)));
-		if (lastHour.count() < this.settings.captchaAfterPerIpHour()) {
-			return;
-		}
-		if (captchaKey == null || captchaCode == null) {
-			throw new ApiException(ErrorCode.CAPTCHA_REQUIRED);
-		}
-		try {
-			this.captchas.check(captchaKey, captchaCode);
-		}
-		catch (ApiException ex) {
-			throw new CaptchaRejected();
-		}
-	}
-
+	/**
+	 * An account holds this contact as proven: only such an account can be reset by a
+	 * code.
+	 */
 	private boolean accountExists(Target target) {
-		return target.email() ? this.users.findByEmail(target.emailAddress()).isPresent()
-				: this.users.findByMobile(target.mobile()).isPresent();
-	}
-
-	private void deliver(Target target, Purpose purpose, String code) {
-		Locale locale = LocaleContextHolder.getLocale();
-		String minutes = Long.toString(this.settings.codeTtl().toMinutes());
-		if (target.email()) {
-			String subject = this.messages.getMessage("verification.email.subject", null, locale);
-			String text = this.messages.getMessage("verification.email.body", new Object[] { code, minutes }, locale);
-			this.email.send(new EmailSender.EmailMessage(target.value(), subject, text));
-		}
-		else {
-			String text = this.messages.getMessage("verification.sms", new Object[] { code, minutes }, locale);
-			this.sms.send(new SmsSender.SmsMessage(target.value(), text, code, purpose.value()));
-		}
+		return (target.email() ? this.users.findByEmail(target.emailAddress())
+				: this.users.findByMobile(target.mobile()))
+			.filter((user) -> user.holdsVerified(target.value()))
+			.isPresent();
 	}
 
 	private String hash(Target target, Purpose purpose, String code) {
 		return this.box.keyedHash(CODE_HASH, target.value() + "|" + purpose.value() + "|" + code);
 	}
 
-	private static long secondsUntil(Instant now, Instant then) {
-		return Math.max(1, (Duration.between(now, then).toMillis() + 999) / 1000);
-	}
-
-	/** A wrong captcha; it was used up, which must stay so. */
-	static class CaptchaRejected extends ApiException {
-
-		CaptchaRejected() {
-			super(ErrorCode.CAPTCHA_INVALID);
-		}
-
+	private static String sha256(String value) {
+		return Digests.sha256Hex(value.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.usercenter.account;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.concurrent.Callable;
 import com.usercenter.support.Api;
 import com.usercenter.support.Api.Call;
 import com.usercenter.support.ApiTestBase;
+import com.usercenter.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -389,9 +391,7 @@ class AccountIntegrationTest extends ApiTestBase {
 	}
 
 	private void ageSends(String target) {
-		this.jdbc.sql("update code_send set sent_at = sent_at - interval '61 seconds' where target = ?")
-			.param(target)
-			.update();
+		TestClock.advance(Duration.ofSeconds(61));
 	}
 
 	private long count(String sql) {

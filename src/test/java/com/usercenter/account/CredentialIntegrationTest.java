@@ -1,10 +1,12 @@
 package com.usercenter.account;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import com.usercenter.support.Api;
 import com.usercenter.support.ApiTestBase;
+import com.usercenter.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -152,18 +154,23 @@ class CredentialIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
-	void takenMobileAnswers40900AndWrongCode40002() {
+	void takenMobileAnswers40900OnlyAfterTheRightCodeAndWrongCode40002() {
 		String token = login(register(), PASSWORD).path("accessToken").asString();
 		String taken = register();
 		String fresh = newMobile();
 		String right = smsCode(fresh, "change_contact");
+		String takenCode = smsCode(taken, "change_contact");
 
+		Api.Answer probe = api().post("/api/v1/users/me/mobile",
+				Map.of("mobile", taken, "code", takenCode.equals("000000") ? "000001" : "000000", "password", PASSWORD),
+				token);
 		Api.Answer takenAnswer = api().post("/api/v1/users/me/mobile",
-				Map.of("mobile", taken, "code", "123456", "password", PASSWORD), token);
+				Map.of("mobile", taken, "code", takenCode, "password", PASSWORD), token);
 		Api.Answer wrong = api().post("/api/v1/users/me/mobile",
 				Map.of("mobile", fresh, "code", right.equals("000000") ? "000001" : "000000", "password", PASSWORD),
 				token);
 
+		assertThat(probe.code()).as("a wrong code tells nothing about the number").isEqualTo(40002);
 		assertThat(takenAnswer.code()).isEqualTo(40900);
 		assertThat(wrong.code()).isEqualTo(40002);
 	}
@@ -188,9 +195,11 @@ class CredentialIntegrationTest extends ApiTestBase {
 		api().post("/api/v1/users/me/email",
 				Map.of("email", email, "code", emailCode(email, "change_contact"), "password", PASSWORD), ownerToken);
 		String token = login(register(), PASSWORD).path("accessToken").asString();
+		TestClock.advance(Duration.ofSeconds(61));
 
 		assertThat(api()
-			.post("/api/v1/users/me/email", Map.of("email", email, "code", "123456", "password", PASSWORD), token)
+			.post("/api/v1/users/me/email",
+					Map.of("email", email, "code", emailCode(email, "change_contact"), "password", PASSWORD), token)
 			.code()).isEqualTo(40901);
 	}
 

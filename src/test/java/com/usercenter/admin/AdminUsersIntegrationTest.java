@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.usercenter.support.TestClock;
 import com.usercenter.support.Api;
 import com.usercenter.support.Api.Call;
 import com.usercenter.support.ApiTestBase;
@@ -410,7 +411,7 @@ class AdminUsersIntegrationTest extends ApiTestBase {
 		String mobile = newMobile();
 		long id = create(Map.of("mobile", mobile, "password", "Aud1t-me-pls")).data().path("userId").asLong();
 		passwordLogin(mobile, "wrong-Passw0rd");
-		long between = System.currentTimeMillis();
+		long between = TestClock.now().toEpochMilli();
 		passwordLogin(mobile, "Aud1t-me-pls");
 
 		JsonNode all = audit("userId=" + id).data();

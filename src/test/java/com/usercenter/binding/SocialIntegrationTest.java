@@ -110,6 +110,24 @@ class SocialIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
+	void tokensIssuedToAnotherAppAreRefused() {
+		String uid = Long.toString(System.nanoTime() % 10_000_000_000L);
+		String weibo = "wb-" + unique();
+		this.providers
+			.stubFor(post(urlPathEqualTo("/oauth2/get_token_info")).withQueryParam("access_token", equalTo(weibo))
+				.willReturn(okJson("{\"uid\":" + uid
+						+ ",\"appkey\":\"999\",\"scope\":\"\",\"create_at\":1,\"expire_in\":157679471}")));
+		String openId = "QQ" + unique().toUpperCase();
+		String qq = "qq-" + unique();
+		this.providers.stubFor(get(urlPathEqualTo("/oauth2.0/me")).withQueryParam("access_token", equalTo(qq))
+			.willReturn(aResponse().withHeader("Content-Type", "text/html")
+				.withBody("callback( {\"client_id\":\"another-app\",\"openid\":\"" + openId + "\"} );")));
+
+		assertThat(social(Map.of("provider", "weibo", "accessToken", weibo, "uid", uid)).code()).isEqualTo(40105);
+		assertThat(social(Map.of("provider", "qq", "accessToken", qq, "openId", openId)).code()).isEqualTo(40105);
+	}
+
+	@Test
 	void weiboErrorPayloadAnswers40105() {
 		this.providers
 			.stubFor(post(urlPathEqualTo("/oauth2/get_token_info")).withQueryParam("access_token", equalTo("expired"))

@@ -51,6 +51,21 @@ class DefaultsIntegrationTest {
 	}
 
 	@Test
+	void providersWithoutAppCredentialsAreOff() {
+		Api api = new Api(this.port);
+
+		Api.Answer weibo = api.post("/api/v1/auth/login/social",
+				Map.of("provider", "weibo", "accessToken", "any-token", "uid", "1"));
+		Api.Answer qq = api.post("/api/v1/auth/login/social",
+				Map.of("provider", "qq", "accessToken", "any-token", "openId", "x"));
+		Api.Answer wechat = api.post("/api/v1/auth/login/social", Map.of("provider", "wechat", "code", "any-code"));
+
+		assertThat(weibo.code()).isEqualTo(40105);
+		assertThat(qq.code()).isEqualTo(40105);
+		assertThat(wechat.code()).isEqualTo(40105);
+	}
+
+	@Test
 	void forwardedForIsIgnoredWithoutATrustedProxy() {
 		Api api = new Api(this.port);
 

@@ -24,9 +24,13 @@ class OperationsIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
-	void prometheusServesMetrics() {
-		Api.Answer answer = api().get("/actuator/prometheus");
+	void prometheusServesMetricsToAdminsOnly() {
+		Api.Answer anonymous = api().get("/actuator/prometheus");
+		Api.Answer user = api().get("/actuator/prometheus", newUserToken());
+		Api.Answer answer = api().get("/actuator/prometheus", adminToken());
 
+		assertThat(anonymous.code()).isEqualTo(40100);
+		assertThat(user.code()).isEqualTo(40300);
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.text()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 import com.usercenter.support.Api;
 import com.usercenter.support.Api.Call;
 import com.usercenter.support.TcpRelay;
+import com.usercenter.support.TestClock;
 import com.usercenter.support.TestDatabase;
 import com.usercenter.support.TestSecrets;
 import com.usercenter.support.TenantClient;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "logging.structured.format.console=", "usercenter.sms.provider=log",
 				"usercenter.email.provider=log", "spring.datasource.hikari.connection-timeout=1000",
 				"spring.datasource.hikari.validation-timeout=500", "spring.datasource.hikari.maximum-pool-size=4" })
+@Import(TestClock.Config.class)
 class DatabaseOutageIntegrationTest {
 
 	private static TcpRelay relay;

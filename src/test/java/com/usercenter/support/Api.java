@@ -66,6 +66,11 @@ public final class Api {
 			.timeout(Duration.ofSeconds(30))
 			.method(call.method, publisher(call));
 		call.headers.forEach(request::header);
+		if (!call.headers.containsKey("X-Forwarded-For") && !call.fromConnection) {
+			// every call comes from an address of its own unless it says otherwise, so
+			// per-address limits count only what a test means them to
+			request.header("X-Forwarded-For", ApiTestBase.newIp());
+		}
 		try {
 			HttpResponse<byte[]> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 			Answer answer = new Answer(response.statusCode(), response.body(), response.headers().map());
@@ -105,6 +110,8 @@ public final class Api {
 		byte[] body;
 
 		boolean streamed;
+
+		boolean fromConnection;
 
 		private Call(String method, String pathAndQuery) {
 			this.method = method;
@@ -156,6 +163,11 @@ public final class Api {
 		/**
 		 * Comes from this client address (the test context trusts loopback as a proxy).
 		 */
+		public Call fromConnection() {
+			this.fromConnection = true;
+			return this;
+		}
+
 		public Call from(String ip) {
 			return (ip != null) ? header("X-Forwarded-For", ip) : this;
 		}

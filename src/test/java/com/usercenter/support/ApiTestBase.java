@@ -1,6 +1,9 @@
 package com.usercenter.support;
 
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -10,7 +13,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.usercenter.core.SecretBox;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -25,8 +32,16 @@ public abstract class ApiTestBase {
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
+	private static final AtomicInteger NETWORK = new AtomicInteger(ThreadLocalRandom.current().nextInt(512));
+
 	@LocalServerPort
 	protected int port;
+
+	@Autowired
+	private JdbcClient testJdbc;
+
+	@Autowired
+	private SecretBox testBox;
 
 	private Api api;
 
@@ -58,20 +73,22 @@ public abstract class ApiTestBase {
 	 * received.
 	 */
 	protected String smsCode(String mobile, String purpose) {
+		int before = TestDeliveries.smsTo("+86" + mobile).size();
 		Api.Answer sent = api().send(Api.Call.of("POST", "/api/v1/verification-codes")
 			.json(Map.of("channel", "sms", "target", mobile, "purpose", purpose))
 			.from(newIp()));
 		assertThat(sent.code()).as(sent.toString()).isEqualTo(200);
-		return TestDeliveries.lastSmsCode("+86" + mobile);
+		return TestDeliveries.awaitSmsCode("+86" + mobile, before);
 	}
 
 	/** Sends a code by email and answers the code the SMTP server received. */
 	protected String emailCode(String email, String purpose) {
+		int before = TestDeliveries.emailsTo(email).size();
 		Api.Answer sent = api().send(Api.Call.of("POST", "/api/v1/verification-codes")
 			.json(Map.of("channel", "email", "target", email, "purpose", purpose))
 			.from(newIp()));
 		assertThat(sent.code()).as(sent.toString()).isEqualTo(200);
-		return TestDeliveries.lastEmailCode(email);
+		return TestDeliveries.awaitEmailCode(email, before);
 	}
 
 	/** A verified ticket for a mobile and purpose. */
@@ -80,6 +97,34 @@ public abstract class ApiTestBase {
 				Map.of("target", mobile, "purpose", purpose, "code", smsCode(mobile, purpose)));
 		assertThat(verified.code()).as(verified.toString()).isEqualTo(200);
 		return verified.data().path("ticket").asString();
+	}
+
+	/**
+	 * A captcha whose answer the test knows, stored as the service stores one (a keyed
+	 * hash, live for five minutes of the service's clock).
+	 */
+	protected String knownCaptcha(String answer) {
+		String key = "test-" + unique();
+		this.testJdbc.sql("insert into captcha (captcha_key, answer_hash, expires_at) values (?, ?, ?)")
+			.params(key, this.testBox.keyedHash("captcha", key + ":" + answer.toUpperCase(Locale.ROOT)),
+					Timestamp.from(TestClock.now().plus(Duration.ofMinutes(5))))
+			.update();
+		return key;
+	}
+
+	/**
+	 * Signs in a new user by SMS code (the account is made on the way): its login answer.
+	 */
+	protected JsonNode newUser(String mobile) {
+		Api.Answer login = api().post("/api/v1/auth/login/code",
+				Map.of("mobile", mobile, "code", smsCode(mobile, "login")));
+		assertThat(login.code()).as(login.toString()).isEqualTo(200);
+		return login.data();
+	}
+
+	/** The access token of a new ordinary user. */
+	protected String newUserToken() {
+		return newUser(newMobile()).path("accessToken").asString();
 	}
 
 	protected Api.Answer passwordLogin(String account, String password) {
@@ -108,11 +153,15 @@ public abstract class ApiTestBase {
 		return Long.toString(System.nanoTime(), 36) + SEQUENCE.incrementAndGet();
 	}
 
-	/** A client address of its own, so per-address limits of other tests do not count. */
-	protected static String newIp() {
-		ThreadLocalRandom random = ThreadLocalRandom.current();
+	/**
+	 * A client address of its own, in a /24 network of its own for the next 512 calls, so
+	 * per-address and per-network limits of other tests do not count.
+	 */
+	public static String newIp() {
+		int network = NETWORK.getAndIncrement() & 511;
 		// 198.18.0.0/15 is for benchmarks: never one of Tomcat's trusted-proxy ranges
-		return "198." + (18 + random.nextInt(2)) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+		return "198." + (18 + (network >> 8)) + "." + (network & 255) + "."
+				+ (1 + ThreadLocalRandom.current().nextInt(254));
 	}
 
 	protected static String newEmail() {

@@ -20,7 +20,13 @@ import org.springframework.context.annotation.Import;
 				// chosen by conditions, which run before dynamic properties exist: ports
 				// and URLs are in
 				// PostgresTestConfig
-				"usercenter.sms.provider=webhook", "usercenter.email.provider=smtp", "spring.mail.host=127.0.0.1" })
+				"usercenter.sms.provider=webhook", "usercenter.email.provider=smtp", "spring.mail.host=127.0.0.1",
+				// the fake providers' app credentials (their URLs are in
+				// PostgresTestConfig)
+				"usercenter.social.wechat.app-id=wx-test-app", "usercenter.social.wechat.secret=wx-test-secret",
+				"usercenter.social.weibo.app-key=123", "usercenter.social.qq.app-id=qq-test-app",
+				// a slow body is cut off sooner than in production, so its test is quick
+				"usercenter.web.body-timeout=3s" })
 @Import(PostgresTestConfig.class)
 public @interface IntegrationTest {
 

@@ -1,6 +1,7 @@
 package com.usercenter.support;
 
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
@@ -9,6 +10,7 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
  * ({@link TestDeliveries}) and gives it the test secrets.
  */
 @TestConfiguration(proxyBeanMethods = false)
+@Import(TestClock.Config.class)
 public class PostgresTestConfig {
 
 	@Bean
@@ -25,11 +27,8 @@ public class PostgresTestConfig {
 			registry.add("usercenter.sms.webhook.read-timeout", () -> "1s");
 			registry.add("spring.mail.port", TestDeliveries::smtpPort);
 			registry.add("usercenter.social.wechat.base-url", TestDeliveries::providersUrl);
-			registry.add("usercenter.social.wechat.app-id", () -> "wx-test-app");
-			registry.add("usercenter.social.wechat.secret", () -> "wx-test-secret");
 			registry.add("usercenter.social.weibo.base-url", TestDeliveries::providersUrl);
 			registry.add("usercenter.social.qq.base-url", TestDeliveries::providersUrl);
-			registry.add("usercenter.social.qq.app-id", () -> "qq-test-app");
 			registry.add("usercenter.social.read-timeout", () -> "1s");
 		};
 	}

@@ -40,7 +40,7 @@ public final class TenantClient {
 	}
 
 	public Api.Call sign(Api.Call call) {
-		return sign(call, System.currentTimeMillis(), nonce());
+		return sign(call, TestClock.now().toEpochMilli(), nonce());
 	}
 
 	public Api.Call sign(Api.Call call, long timestamp, String nonce) {

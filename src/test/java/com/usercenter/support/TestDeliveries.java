@@ -32,7 +32,7 @@ public final class TestDeliveries {
 
 	public static synchronized WireMockServer webhook() {
 		if (webhook == null) {
-			webhook = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+			webhook = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(100));
 			webhook.start();
 			webhook.stubFor(WireMock.post(SMS_PATH).atPriority(10).willReturn(WireMock.ok()));
 			Runtime.getRuntime().addShutdownHook(new Thread(webhook::stop));
@@ -72,6 +72,37 @@ public final class TestDeliveries {
 			.map((request) -> Api.JSON.readTree(request.getBodyAsString()))
 			.filter((body) -> e164.equals(body.path("to").asString()))
 			.toList();
+	}
+
+	/**
+	 * The code of the next SMS to this number after {@code before} had arrived: reset
+	 * codes are delivered after the answer, so this waits for it (5 s at most).
+	 */
+	public static String awaitSmsCode(String e164, int before) {
+		long deadline = System.nanoTime() + 5_000_000_000L;
+		while (smsTo(e164).size() <= before && System.nanoTime() < deadline) {
+			pause();
+		}
+		return lastSmsCode(e164);
+	}
+
+	/** The same for email. */
+	public static String awaitEmailCode(String address, int before) {
+		long deadline = System.nanoTime() + 5_000_000_000L;
+		while (emailsTo(address).size() <= before && System.nanoTime() < deadline) {
+			pause();
+		}
+		return lastEmailCode(address);
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(20);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	public static String lastSmsCode(String e164) {

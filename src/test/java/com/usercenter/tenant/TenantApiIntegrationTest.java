@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import com.usercenter.support.TestClock;
 import com.usercenter.support.Api;
 import com.usercenter.support.Api.Call;
 import com.usercenter.support.ApiTestBase;
@@ -256,7 +257,7 @@ class TenantApiIntegrationTest extends ApiTestBase {
 	void timestampOutsideTheWindowAnswers40103(long skewMillis) {
 		TenantClient tenant = newTenant();
 		Call call = tenant.sign(Call.of("POST", LOGIN).json(Map.of("associatedId", "x")),
-				System.currentTimeMillis() + skewMillis, TenantClient.nonce());
+				TestClock.now().toEpochMilli() + skewMillis, TenantClient.nonce());
 
 		assertThat(api().send(call).code()).isEqualTo(40103);
 	}
@@ -265,7 +266,7 @@ class TenantApiIntegrationTest extends ApiTestBase {
 	void timestampJustInsideTheWindowIsAccepted() {
 		TenantClient tenant = newTenant();
 		Call call = tenant.sign(Call.of("POST", LOGIN).json(Map.of("associatedId", "x-" + unique())),
-				System.currentTimeMillis() - 290_000, TenantClient.nonce());
+				TestClock.now().toEpochMilli() - 290_000, TenantClient.nonce());
 
 		assertThat(api().send(call).code()).isEqualTo(200);
 	}
@@ -288,7 +289,7 @@ class TenantApiIntegrationTest extends ApiTestBase {
 		TenantClient a = newTenant();
 		TenantClient b = newTenant();
 		String nonce = TenantClient.nonce();
-		long now = System.currentTimeMillis();
+		long now = TestClock.now().toEpochMilli();
 
 		Api.Answer viaA = api()
 			.send(a.sign(Call.of("POST", LOGIN).json(Map.of("associatedId", "x-" + unique())), now, nonce));
@@ -303,8 +304,8 @@ class TenantApiIntegrationTest extends ApiTestBase {
 	@ValueSource(strings = { "short", "has space here", "bad!chars!here", "" })
 	void malformedNonceAnswers40103(String nonce) {
 		TenantClient tenant = newTenant();
-		Call call = tenant.sign(Call.of("POST", LOGIN).json(Map.of("associatedId", "x")), System.currentTimeMillis(),
-				nonce);
+		Call call = tenant.sign(Call.of("POST", LOGIN).json(Map.of("associatedId", "x")),
+				TestClock.now().toEpochMilli(), nonce);
 
 		assertThat(api().send(call).code()).isEqualTo(40103);
 	}

@@ -23,6 +23,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.usercenter.core.SecretBox;
+import com.usercenter.support.TestClock;
 import com.usercenter.support.Api;
 import com.usercenter.support.ApiTestBase;
 import com.usercenter.support.TenantClient;
@@ -168,7 +169,7 @@ class TokenIntegrationTest extends ApiTestBase {
 		JsonNode login = signIn();
 		UUID session = UUID.fromString(claims(login.path("accessToken").asString()).path("sid").asString());
 		String expired = this.accessTokens.issue(session, login.path("userId").asLong(), Set.of("USER"), null,
-				Instant.now().minus(Duration.ofHours(3)));
+				TestClock.now().minus(Duration.ofHours(3)));
 
 		Api.Answer answer = api().get("/api/v1/users/me", expired);
 
@@ -178,7 +179,7 @@ class TokenIntegrationTest extends ApiTestBase {
 
 	@Test
 	void tokenOfADeletedSessionAnswers40101() {
-		String orphan = this.accessTokens.issue(UUID.randomUUID(), 1, Set.of("USER"), null, Instant.now());
+		String orphan = this.accessTokens.issue(UUID.randomUUID(), 1, Set.of("USER"), null, TestClock.now());
 
 		assertThat(api().get("/api/v1/users/me", orphan).code()).isEqualTo(40101);
 	}
@@ -261,7 +262,7 @@ class TokenIntegrationTest extends ApiTestBase {
 			.claim("sid", claims.path("sid").asString())
 			.claim("roles", List.of("USER", "ADMIN"))
 			.issueTime(new Date())
-			.expirationTime(Date.from(Instant.now().plusSeconds(600)))
+			.expirationTime(Date.from(TestClock.now().plusSeconds(600)))
 			.build();
 	}
 

@@ -1,0 +1,264 @@
+package com.usercenter.profile;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+
+import com.usercenter.support.Api;
+import com.usercenter.support.Api.Call;
+import com.usercenter.support.ApiTestBase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Profile input as an attacker sends it: image bombs, numbers no field can hold,
+ * addresses that load from elsewhere, names that read as other names, and bulk reads.
+ */
+class HostileProfileInputIntegrationTest extends ApiTestBase {
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private AvatarSettings avatarSettings;
+
+	@Test
+	void aSmallFileDeclaringAHugeImageIsRefusedBeforeDecoding() {
+		byte[] bomb = blackPng(8192, 8192);
+		assertThat(bomb.length).isLessThan(300_000);
+		long started = System.nanoTime();
+
+		Api.Answer answer = upload(newUserToken(), bomb);
+
+		assertThat(answer.code()).as(answer.toString()).isEqualTo(40000);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void twentyLargeUploadsAtOnceLeaveEveryoneElseServed() throws Exception {
+		byte[] large = blackPng(6000, 6000);
+		List<String> tokens = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			tokens.add(newUserToken());
+		}
+		String bystander = newUserToken();
+		List<Callable<Api.Answer>> uploads = new ArrayList<>();
+		tokens.forEach((token) -> uploads.add(() -> upload(token, large)));
+		CompletableFuture<List<Api.Answer>> running = CompletableFuture.supplyAsync(() -> {
+			try {
+				return runTogether(uploads);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		Thread.sleep(300);
+
+		List<Duration> reads = new ArrayList<>();
+		while (!running.isDone()) {
+			long started = System.nanoTime();
+			assertThat(api().get("/api/v1/users/me", bystander).code()).isEqualTo(200);
+			reads.add(Duration.ofNanos(System.nanoTime() - started));
+		}
+
+		assertThat(running.get()).allSatisfy((answer) -> assertThat(answer.code()).isIn(200, 42900));
+		assertThat(running.get()).anySatisfy((answer) -> assertThat(answer.code()).isEqualTo(200));
+		assertThat(reads).isNotEmpty().allSatisfy((took) -> assertThat(took).isLessThan(Duration.ofSeconds(1)));
+	}
+
+	@Test
+	void aReplacedAvatarFileIsDeletedWhenNobodyShowsIt() throws Exception {
+		String token = newUserToken();
+		String first = upload(token, blackPng(40, 40)).data().path("avatar").asString();
+		Path firstFile = this.avatarSettings.directory().resolve(first.substring(first.lastIndexOf('/') + 1));
+		assertThat(firstFile).exists();
+
+		String second = upload(token, blackPng(41, 41)).data().path("avatar").asString();
+
+		assertThat(second).isNotEqualTo(first);
+		assertThat(Files.exists(firstFile)).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"weight\": 1e400}", "{\"weight\": -1e400}", "{\"weight\": 1e99999}",
+			"{\"height\": 1e400}", "{\"waist\": 1e400}", "{\"sex\": 1e400}", "{\"birthday\": 1e400}",
+			"{\"communityId\": 1e400}", "{\"hobbyIds\": [1e400]}", "{\"height\": 99999999999999999999}",
+			"{\"birthday\": 99999999999999999999999}", "{\"weight\": NaN}" })
+	void numbersNoFieldCanHoldAnswer400(String body) {
+		Api.Answer answer = api().patch("/api/v1/users/me", body, newUserToken());
+
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+		assertThat(answer.code()).isIn(40000, 40001);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"height\": 1e400}", "{\"birthday\": 1e400}", "{\"sex\": 99999999999999999999}",
+			"{\"waist\": 1.5e300}" })
+	void partnersNumbersNoFieldCanHoldAnswer400(String body) {
+		var tenant = newTenant();
+		String associatedId = "numbers-" + unique();
+		tenant.post("/sessions-rest/associatedBusiness/loginTenant", Map.of("associatedId", associatedId));
+
+		Api.Answer answer = api().send(tenant
+			.sign(Call.of("POST", "/user-rest/userInfo/updateUserDetail?associatedId=" + associatedId).json(body)));
+
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "//evil.example/x.png", "/avatars/../../etc/passwd", "/a/%2e%2e/b.png",
+			"javascript:alert(1)", "http:///x.png", "https://user:pass@cdn.example/x.png", "/a b.png",
+			"\\\\\\\\evil\\\\x.png", "data:image/png;base64,AAAA" })
+	void imageAddressesThatLoadFromElsewhereAreRefused(String url) {
+		String token = newUserToken();
+
+		Api.Answer avatar = api().patch("/api/v1/users/me", Map.of("avatar", url), token);
+		Api.Answer background = api().patch("/api/v1/users/me", Map.of("background", url), token);
+
+		assertThat(avatar.code()).as(avatar.toString()).isEqualTo(40000);
+		assertThat(background.code()).isEqualTo(40000);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "abc\u202Egnp.exe", "\u2066admin\u2069", "<img src=x onerror=alert(1)>", "a\u0000b",
+			"a\u200Fb", "tab\there" })
+	void namesThatReadAsSomethingElseAreRefused(String nickname) {
+		Api.Answer patch = api().patch("/api/v1/users/me", Map.of("nickname", nickname), newUserToken());
+		Api.Answer signature = api().patch("/api/v1/users/me", Map.of("signature", nickname), newUserToken());
+		String mobile = newMobile();
+		Api.Answer register = api().post("/api/v1/auth/register", Map.of("mobile", mobile, "password", "Plain-passw0rd",
+				"code", smsCode(mobile, "register"), "nickname", nickname));
+
+		assertThat(patch.code()).as(patch.toString()).isEqualTo(40000);
+		assertThat(signature.code()).isEqualTo(40000);
+		assertThat(register.code()).isEqualTo(40000);
+	}
+
+	@Test
+	void ordinaryNamesInAnyScriptAreKept() {
+		Api.Answer answer = api().patch("/api/v1/users/me", Map.of("nickname", "小明 Ünïcødé 😀"), newUserToken());
+
+		assertThat(answer.code()).as(answer.toString()).isEqualTo(200);
+		assertThat(answer.data().path("nickname").asString()).isEqualTo("小明 Ünïcødé 😀");
+	}
+
+	@Test
+	void publicProfilesCannotBeReadInBulk() {
+		String token = newUserToken();
+		long target = newUser(newMobile()).path("userId").asLong();
+		for (int i = 0; i < 60; i++) {
+			assertThat(api().get("/api/v1/users/" + target, token).code()).isEqualTo(200);
+		}
+
+		Api.Answer refused = api().get("/api/v1/users/" + target, token);
+
+		assertThat(refused.code()).isEqualTo(42900);
+		assertThat(refused.header("Retry-After")).isNotNull();
+	}
+
+	@Test
+	void publicProfileReadsArePerAddressToo() {
+		String ip = newIp();
+		long target = newUser(newMobile()).path("userId").asLong();
+		for (int i = 0; i < 4; i++) {
+			String token = newUserToken();
+			for (int j = 0; j < 30; j++) {
+				api().send(Call.of("GET", "/api/v1/users/" + target).bearer(token).from(ip));
+			}
+		}
+
+		Api.Answer refused = api().send(Call.of("GET", "/api/v1/users/" + target).bearer(newUserToken()).from(ip));
+
+		assertThat(refused.code()).isEqualTo(42900);
+	}
+
+	@Test
+	void aUserKeepsAtMostTwentyDevices() {
+		var user = newUser(newMobile());
+		JsonLogin login = new JsonLogin(user.path("userId").asLong(), user.path("accessToken").asString());
+		for (int i = 0; i < 25; i++) {
+			assertThat(api()
+				.post("/api/v1/users/me/devices", Map.of("deviceType", "ios", "deviceId", "device-" + i), login.token())
+				.code()).isEqualTo(200);
+		}
+
+		List<String> kept = this.jdbc.sql("select device_id from device where user_id = ? order by device_id")
+			.param(login.userId())
+			.query(String.class)
+			.list();
+
+		assertThat(kept).hasSize(20).contains("device-24").doesNotContain("device-0");
+	}
+
+	private Api.Answer upload(String token, byte[] png) {
+		return api().send(
+				Call.of("POST", "/api/v1/users/me/avatar").multipart("file", "a.png", "image/png", png).bearer(token));
+	}
+
+	/**
+	 * A PNG of black pixels, compressed to almost nothing however large it claims to be.
+	 */
+	static byte[] blackPng(int width, int height) {
+		Deflater deflater = new Deflater(9);
+		ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+		byte[] row = new byte[1 + width * 3];
+		byte[] buffer = new byte[64 * 1024];
+		for (int y = 0; y < height; y++) {
+			deflater.setInput(row);
+			while (!deflater.needsInput()) {
+				int n = deflater.deflate(buffer);
+				compressed.write(buffer, 0, n);
+			}
+		}
+		deflater.finish();
+		while (!deflater.finished()) {
+			int n = deflater.deflate(buffer);
+			compressed.write(buffer, 0, n);
+		}
+		ByteArrayOutputStream png = new ByteArrayOutputStream();
+		png.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A });
+		chunk(png, "IHDR",
+				ByteBuffer.allocate(13)
+					.putInt(width)
+					.putInt(height)
+					.put((byte) 8)
+					.put((byte) 2)
+					.put((byte) 0)
+					.put((byte) 0)
+					.put((byte) 0)
+					.array());
+		chunk(png, "IDAT", compressed.toByteArray());
+		chunk(png, "IEND", new byte[0]);
+		return png.toByteArray();
+	}
+
+	private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+		byte[] name = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+		out.writeBytes(name);
+		out.writeBytes(data);
+		CRC32 crc = new CRC32();
+		crc.update(name);
+		crc.update(data);
+		out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+	}
+
+	private record JsonLogin(long userId, String token) {
+	}
+
+}
