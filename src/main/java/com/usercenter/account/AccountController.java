@@ -4,7 +4,7 @@ import com.usercenter.core.PlainText;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.Envelope;
 import com.usercenter.verification.CaptchaGate;
-import com.usercenter.verification.Target;
+import com.usercenter.user.Contact;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -48,7 +48,7 @@ class AccountController {
 	@PostMapping("/register")
 	Envelope<LoginResult> register(@Valid @RequestBody RegisterRequest request) {
 		requireOneOf(request.code(), request.ticket(), "code");
-		Target target = contact(request.mobile(), request.email());
+		Contact target = contact(request.mobile(), request.email());
 		this.gate.passLookup(request.captchaKey(), request.captchaCode());
 		return Envelope.ok(this.accounts.register(target, request.password(), request.code(), request.ticket(),
 				request.nickname()));
@@ -79,12 +79,11 @@ class AccountController {
 		return Envelope.ok(new Exists(this.accounts.exists(request.type(), request.identity())));
 	}
 
-	private static Target contact(String mobile, String email) {
+	private static Contact contact(String mobile, String email) {
 		if ((mobile == null) == (email == null)) {
 			throw ApiException.invalid("mobile", "give either mobile or email");
 		}
-		return (mobile != null) ? Target.parse(mobile, "mobile").mobileTarget("mobile")
-				: Target.parse(email, "email").emailTarget("email");
+		return (mobile != null) ? Contact.mobile(mobile, "mobile") : Contact.email(email, "email");
 	}
 
 	private static void requireOneOf(String code, String ticket, String field) {

@@ -11,6 +11,7 @@ import com.usercenter.token.IssuedTokens;
 import com.usercenter.token.SessionRequest;
 import com.usercenter.token.SessionService;
 import com.usercenter.user.AccountDisabled;
+import com.usercenter.user.Contact;
 import com.usercenter.user.IdentityService;
 import com.usercenter.user.PhoneNumber;
 import com.usercenter.user.User;
@@ -18,7 +19,6 @@ import com.usercenter.user.UserNotFound;
 import com.usercenter.user.UserService;
 import com.usercenter.verification.CodeInvalid;
 import com.usercenter.verification.Purpose;
-import com.usercenter.verification.Target;
 import com.usercenter.verification.VerificationService;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -90,12 +90,11 @@ public class AccountService {
 	 * contact unproven (set by a partner or an admin) loses it to its proven owner.
 	 */
 	@Transactional(noRollbackFor = CodeInvalid.class)
-	public LoginResult register(Target target, String password, String code, String ticket, String nickname) {
+	public LoginResult register(Contact target, String password, String code, String ticket, String nickname) {
 		this.policy.check(password);
 		this.verification.consume(target, Purpose.REGISTER, code, ticket);
 		reclaim(target);
-		User user = this.users.createWithContact(target.mobile(), target.emailAddress(),
-				this.passwords.encode(password), nickname);
+		User user = this.users.createWithContact(target, this.passwords.encode(password), nickname);
 		return signIn(user, "register", true);
 	}
 
@@ -105,7 +104,7 @@ public class AccountService {
 	 * partner or an admin put it on.
 	 */
 	@Transactional(noRollbackFor = CodeInvalid.class)
-	public LoginResult loginWithCode(Target target, String code, String ticket) {
+	public LoginResult loginWithCode(Contact target, String code, String ticket) {
 		try {
 			this.verification.consume(target, Purpose.LOGIN, code, ticket);
 		}
@@ -122,12 +121,10 @@ public class AccountService {
 	 * from an account that holds it unproven.
 	 */
 	@Transactional
-	public LoginResult signInProvenOwner(Target target, String channel) {
-		User existing = reclaim(target) ? null : (target.email() ? this.users.findByEmail(target.emailAddress())
-				: this.users.findByMobile(target.mobile()))
-			.orElse(null);
+	public LoginResult signInProvenOwner(Contact target, String channel) {
+		User existing = reclaim(target) ? null : this.users.findByContact(target).orElse(null);
 		if (existing == null) {
-			User created = this.users.createWithContact(target.mobile(), target.emailAddress(), null, null);
+			User created = this.users.createWithContact(target, null, null);
 			return signIn(created, channel, true);
 		}
 		if (!existing.isActive()) {
@@ -142,8 +139,8 @@ public class AccountService {
 	 * so.
 	 * @return whether it was taken
 	 */
-	private boolean reclaim(Target target) {
-		return this.users.releaseUnproven(target.mobile(), target.emailAddress()).map((holder) -> {
+	private boolean reclaim(Contact target) {
+		return this.users.releaseUnproven(target).map((holder) -> {
 			this.audit.record(AuditType.CONTACT_RECLAIMED, holder, null,
 					"unproven " + target.masked() + " removed: its owner proved it");
 			return true;
@@ -155,12 +152,11 @@ public class AccountService {
 	 * Only an account that holds the contact as proven can be reset by it.
 	 */
 	@Transactional(noRollbackFor = CodeInvalid.class)
-	public void resetPassword(Target target, String code, String ticket, String newPassword) {
+	public void resetPassword(Contact target, String code, String ticket, String newPassword) {
 		this.policy.check(newPassword);
 		this.verification.consume(target, Purpose.RESET_PASSWORD, code, ticket);
-		User user = (target.email() ? this.users.findByEmail(target.emailAddress())
-				: this.users.findByMobile(target.mobile()))
-			.filter((holder) -> holder.holdsVerified(target.value()))
+		User user = this.users.findByContact(target)
+			.filter((holder) -> holder.holdsVerified(target))
 			.orElseThrow(UserNotFound::new);
 		this.users.changePasswordHash(user.getId(), this.passwords.encode(newPassword));
 		this.guard.forgive(user.getId());
@@ -171,8 +167,8 @@ public class AccountService {
 
 	boolean exists(String type, String identity) {
 		return switch (type) {
-			case "mobile" -> this.users.mobileTaken(Target.parse(identity, "identity").mobileOrInvalid());
-			case "email" -> this.users.emailTaken(Target.parse(identity, "identity").emailOrInvalid());
+			case "mobile" -> this.users.contactTaken(Contact.mobile(identity, "identity"));
+			case "email" -> this.users.contactTaken(Contact.email(identity, "identity"));
 			case "username" -> this.users.usernameTaken(identity.trim().toLowerCase(Locale.ROOT));
 			default -> this.identities.exists(type, identity.trim());
 		};

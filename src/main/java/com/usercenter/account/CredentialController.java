@@ -4,7 +4,7 @@ import com.usercenter.core.ApiException;
 import com.usercenter.core.CurrentUser;
 import com.usercenter.core.Envelope;
 import com.usercenter.user.Mobile;
-import com.usercenter.verification.Target;
+import com.usercenter.user.Contact;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -47,16 +47,16 @@ class CredentialController {
 			+ "or a verify ticket for the current mobile or email when the account has one")
 	@PostMapping("/mobile")
 	Envelope<Void> changeMobile(CurrentUser user, @Valid @RequestBody ChangeMobileRequest request) {
-		this.credentials.changeContact(user.userId(), Target.parse(request.mobile(), "mobile").mobileTarget("mobile"),
-				request.code(), request.password(), request.ticket());
+		this.credentials.changeContact(user.userId(), Contact.mobile(request.mobile(), "mobile"), request.code(),
+				request.password(), request.ticket());
 		return Envelope.ok();
 	}
 
 	@Operation(summary = "Set or change the email, the same way as the mobile")
 	@PostMapping("/email")
 	Envelope<Void> changeEmail(CurrentUser user, @Valid @RequestBody ChangeEmailRequest request) {
-		this.credentials.changeContact(user.userId(), Target.parse(request.email(), "email").emailTarget("email"),
-				request.code(), request.password(), request.ticket());
+		this.credentials.changeContact(user.userId(), Contact.email(request.email(), "email"), request.code(),
+				request.password(), request.ticket());
 		return Envelope.ok();
 	}
 

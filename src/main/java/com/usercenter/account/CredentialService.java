@@ -7,11 +7,13 @@ import com.usercenter.audit.AuditType;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.ErrorCode;
 import com.usercenter.token.SessionService;
+import com.usercenter.user.Contact;
+import com.usercenter.user.Email;
+import com.usercenter.user.PhoneNumber;
 import com.usercenter.user.User;
 import com.usercenter.user.UserService;
 import com.usercenter.verification.CodeInvalid;
 import com.usercenter.verification.Purpose;
-import com.usercenter.verification.Target;
 import com.usercenter.verification.VerificationService;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -84,7 +86,7 @@ class CredentialService {
 	 * Sets or replaces the mobile (or email) with a change_contact code sent to the new
 	 * one. The code proves the contact: an account holding it unproven loses it.
 	 */
-	void changeContact(long userId, Target target, String code, String password, String ticket) {
+	void changeContact(long userId, Contact target, String code, String password, String ticket) {
 		User user = this.users.get(userId);
 		boolean needsProof = user.hasPassword() || user.getMobile() != null || user.getEmail() != null;
 		if (needsProof && ticket == null) {
@@ -95,18 +97,12 @@ class CredentialService {
 				proveByTicket(user, ticket);
 			}
 			this.verification.consume(target, Purpose.CHANGE_CONTACT, code, null);
-			this.users.releaseUnproven(target.mobile(), target.emailAddress())
+			this.users.releaseUnproven(target)
 				.filter((holder) -> holder != userId)
 				.ifPresent((holder) -> this.audit.record(AuditType.CONTACT_RECLAIMED, holder, null,
 						"unproven " + target.masked() + " removed: its owner proved it"));
-			if (target.email()) {
-				this.users.changeEmail(userId, target.emailAddress(), true);
-			}
-			else {
-				this.users.changeMobile(userId, target.mobile(), true);
-			}
-			this.audit.record(AuditType.CONTACT_CHANGE, userId, null,
-					(target.email() ? "email " : "mobile ") + target.masked());
+			this.users.changeContact(userId, target, true);
+			this.audit.record(AuditType.CONTACT_CHANGE, userId, null, target.kind() + " " + target.masked());
 		});
 	}
 
@@ -146,12 +142,12 @@ class CredentialService {
 	/**
 	 * Which current contact the ticket was issued for: the mobile first, then the email.
 	 */
-	private Target currentContactOf(User user, String ticket) {
+	private Contact currentContactOf(User user, String ticket) {
 		if (user.getMobile() != null && this.verification.ticketFits(ticket, user.getMobile(), Purpose.VERIFY)) {
-			return Target.parse(user.getMobile(), "ticket");
+			return new PhoneNumber(user.getMobile());
 		}
 		if (user.getEmail() != null) {
-			return Target.parse(user.getEmail(), "ticket");
+			return new Email(user.getEmail());
 		}
 		throw new ApiException(ErrorCode.TICKET_INVALID);
 	}

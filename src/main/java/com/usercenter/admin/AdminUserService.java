@@ -1,7 +1,6 @@
 package com.usercenter.admin;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -17,7 +16,7 @@ import com.usercenter.limit.Limiter;
 import com.usercenter.verification.Deliveries;
 import com.usercenter.profile.DeviceService;
 import com.usercenter.profile.ProfileService;
-import com.usercenter.tenant.TenantService;
+import com.usercenter.binding.SignInMethods;
 import com.usercenter.token.SessionService;
 import com.usercenter.user.Email;
 import com.usercenter.user.EmailAlreadyInUse;
@@ -48,7 +47,7 @@ class AdminUserService {
 
 	private final ProfileService profiles;
 
-	private final TenantService tenants;
+	private final SignInMethods methods;
 
 	private final SessionService sessions;
 
@@ -62,11 +61,11 @@ class AdminUserService {
 
 	private final AuditService audit;
 
-	AdminUserService(UserService users, ProfileService profiles, TenantService tenants, SessionService sessions,
+	AdminUserService(UserService users, ProfileService profiles, SignInMethods methods, SessionService sessions,
 			DeviceService devices, AdminAccounts accounts, Deliveries deliveries, Limiter limiter, AuditService audit) {
 		this.users = users;
 		this.profiles = profiles;
-		this.tenants = tenants;
+		this.methods = methods;
 		this.sessions = sessions;
 		this.devices = devices;
 		this.accounts = accounts;
@@ -95,7 +94,7 @@ class AdminUserService {
 			this.audit.record(AuditType.ADMIN_REVEAL, userId, null, "profile, by admin " + admin.userId());
 		}
 		return AdminProfile.of(this.profiles.ownProfile(user), reveal, user.getStatus().value(), user.roles(),
-				identities(user, reveal));
+				this.methods.of(user, reveal));
 	}
 
 	long create(CurrentUser admin, NewUser request) {
@@ -166,21 +165,6 @@ class AdminUserService {
 		List<Long> ids = this.devices.userIds(cityId, deviceType, cursor, IDS_PAGE);
 		Long next = (ids.size() == IDS_PAGE) ? ids.get(ids.size() - 1) : null;
 		return new UserIds(ids, next);
-	}
-
-	private List<AdminProfile.Identity> identities(User user, boolean reveal) {
-		List<AdminProfile.Identity> identities = new ArrayList<>();
-		if (user.getMobile() != null) {
-			identities.add(new AdminProfile.Identity("mobile", Masking.mobile(user.getMobile(), reveal), null));
-		}
-		if (user.getEmail() != null) {
-			identities.add(new AdminProfile.Identity("email", Masking.email(user.getEmail(), reveal), null));
-		}
-		this.tenants.identitiesOf(user.getId())
-			.forEach((tenant) -> identities.add(new AdminProfile.Identity("tenant",
-					tenant.tenantKey() + ":" + Masking.text(tenant.associatedId(), reveal),
-					tenant.boundAt().toEpochMilli())));
-		return identities;
 	}
 
 	/** A new account as an admin describes it. */

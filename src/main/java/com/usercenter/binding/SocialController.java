@@ -44,14 +44,14 @@ class SocialController {
 	@Operation(summary = "The ways the signed-in user signs in, subjects masked",
 			security = @SecurityRequirement(name = "bearer"))
 	@GetMapping("/api/v1/users/me/identities")
-	Envelope<List<IdentityView>> list(CurrentUser user) {
+	Envelope<List<SignInMethod>> list(CurrentUser user) {
 		return Envelope.ok(this.social.list(user.userId()));
 	}
 
 	@Operation(summary = "Bind a WeChat, Weibo or QQ account (40902 with needMerge when another user has it)",
 			security = @SecurityRequirement(name = "bearer"))
 	@PostMapping("/api/v1/users/me/identities")
-	Envelope<IdentityView> bind(CurrentUser user, @Valid @RequestBody SocialRequest request) {
+	Envelope<SignInMethod> bind(CurrentUser user, @Valid @RequestBody SocialRequest request) {
 		return Envelope.ok(this.social.bind(user.userId(), request.credential()));
 	}
 

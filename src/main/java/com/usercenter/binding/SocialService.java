@@ -15,7 +15,7 @@ import com.usercenter.core.ApiException;
 import com.usercenter.core.ErrorCode;
 import com.usercenter.tenant.TenantService;
 import com.usercenter.user.AccountDisabled;
-import com.usercenter.user.BasicDetails;
+import com.usercenter.user.ProfileUpdate;
 import com.usercenter.user.IdentityService;
 import com.usercenter.user.PhoneNumber;
 import com.usercenter.user.User;
@@ -49,10 +49,13 @@ class SocialService {
 
 	private final AdvisoryLocks locks;
 
+	private final SignInMethods methods;
+
 	private final TransactionTemplate transactions;
 
 	SocialService(List<ProviderClient> clients, IdentityService identities, UserService users, AccountService accounts,
-			TenantService tenants, AuditService audit, AdvisoryLocks locks, TransactionTemplate transactions) {
+			TenantService tenants, AuditService audit, AdvisoryLocks locks, SignInMethods methods,
+			TransactionTemplate transactions) {
 		this.clients = new java.util.HashMap<>();
 		clients.forEach((client) -> this.clients.put(client.provider(), client));
 		LoggerFactory.getLogger(SocialService.class)
@@ -65,6 +68,7 @@ class SocialService {
 		this.tenants = tenants;
 		this.audit = audit;
 		this.locks = locks;
+		this.methods = methods;
 		this.transactions = transactions;
 	}
 
@@ -81,20 +85,21 @@ class SocialService {
 				}
 				return this.accounts.signIn(user, profile.provider(), false);
 			}
-			User user = this.users.create(new BasicDetails(nickname(profile), avatar(profile), null, null, null, null));
+			User user = this.users
+				.create(ProfileUpdate.unlessNull(nickname(profile), avatar(profile), null, null, null, null));
 			this.identities.bind(user.getId(), profile.provider(), profile.subject(), profile.unionId());
 			return this.accounts.signIn(user, profile.provider(), true);
 		});
 	}
 
-	IdentityView bind(long userId, SocialCredential credential) {
+	SignInMethod bind(long userId, SocialCredential credential) {
 		SocialProfile profile = verify(credential);
 		return this.transactions.execute((status) -> {
 			lock(profile);
 			UserIdentity identity = this.identities.bind(userId, profile.provider(), profile.subject(),
 					profile.unionId());
 			this.audit.record(AuditType.BIND, userId, null, profile.provider());
-			return new IdentityView(identity.getProvider(), IdentityView.mask(identity.getSubject()),
+			return new SignInMethod(identity.getProvider(), SignInMethod.mask(identity.getSubject()),
 					identity.getCreatedAt().toEpochMilli());
 		});
 	}
@@ -106,23 +111,8 @@ class SocialService {
 		});
 	}
 
-	List<IdentityView> list(long userId) {
-		User user = this.users.get(userId);
-		List<IdentityView> views = new ArrayList<>();
-		if (user.getMobile() != null) {
-			views.add(new IdentityView("mobile", new PhoneNumber(user.getMobile()).masked(), null));
-		}
-		if (user.getEmail() != null) {
-			views.add(new IdentityView("email", new com.usercenter.user.Email(user.getEmail()).masked(), null));
-		}
-		this.identities.of(userId)
-			.forEach((identity) -> views.add(new IdentityView(identity.getProvider(),
-					IdentityView.mask(identity.getSubject()), identity.getCreatedAt().toEpochMilli())));
-		this.tenants.identitiesOf(userId)
-			.forEach((tenant) -> views
-				.add(new IdentityView("tenant", tenant.tenantKey() + ":" + IdentityView.mask(tenant.associatedId()),
-						tenant.boundAt().toEpochMilli())));
-		return views;
+	List<SignInMethod> list(long userId) {
+		return this.methods.of(this.users.get(userId), false);
 	}
 
 	private SocialProfile verify(SocialCredential credential) {

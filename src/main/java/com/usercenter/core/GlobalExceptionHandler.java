@@ -189,8 +189,9 @@ class GlobalExceptionHandler {
 	}
 
 	/**
-	 * An answer that could not be written: when the client went away (a dropped slow body,
-	 * a closed app) there is nobody left to answer; anything else is a failure of ours.
+	 * An answer that could not be written: when the client went away (a dropped slow
+	 * body, a closed app) there is nobody left to answer; anything else is a failure of
+	 * ours.
 	 */
 	@ExceptionHandler({ HttpMessageNotWritableException.class, AsyncRequestNotUsableException.class })
 	ResponseEntity<Envelope<Object>> notWritten(Exception ex) {

@@ -63,7 +63,8 @@ public class ProfileService {
 		if (communityId != null && this.catalog.community(communityId).isEmpty()) {
 			throw ApiException.invalid("communityId", "must be an id from GET /api/v1/communities");
 		}
-		User user = this.users.updateProfile(userId, patch.fields());
+		this.users.updateProfile(userId, patch.fields());
+		User user = this.users.get(userId);
 		if (patch.hobbyIds() != null) {
 			this.hobbies.replaceUserHobbies(userId, patch.hobbyIds(), locale());
 		}

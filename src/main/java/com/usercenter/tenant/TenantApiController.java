@@ -7,7 +7,7 @@ import java.time.Clock;
 import com.usercenter.core.Birthday;
 import com.usercenter.core.Dates;
 import com.usercenter.core.Envelope;
-import com.usercenter.user.BasicDetails;
+import com.usercenter.user.ProfileUpdate;
 import com.usercenter.user.Mobile;
 import com.usercenter.user.PhoneNumber;
 import io.swagger.v3.oas.annotations.Operation;
@@ -53,7 +53,7 @@ class TenantApiController {
 			consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE })
 	Envelope<LoginTenantResult> loginTenant(@AuthenticationPrincipal TenantPrincipal tenant,
 			@Valid @RequestBody LoginTenantRequest request) {
-		BasicDetails details = new BasicDetails(request.userName(), null, request.sex(),
+		ProfileUpdate details = ProfileUpdate.unlessNull(request.userName(), null, request.sex(),
 				Dates.toDate(request.birthday(), this.clock), request.height(), request.waist());
 		TenantLoginService.TenantLogin login = this.logins.login(tenant, request.associatedId(),
 				Boolean.TRUE.equals(request.notCreate()), Boolean.TRUE.equals(request.softLogin()), details);
@@ -78,7 +78,7 @@ class TenantApiController {
 	Envelope<Boolean> updateUserDetail(@AuthenticationPrincipal TenantPrincipal tenant,
 			@RequestParam @NotBlank @Size(max = 128) String associatedId,
 			@Valid @RequestBody UpdateUserDetailRequest request) {
-		BasicDetails details = new BasicDetails(request.name(), request.headImg(), request.sex(),
+		ProfileUpdate details = ProfileUpdate.unlessNull(request.name(), request.headImg(), request.sex(),
 				Dates.toDate(request.birthday(), this.clock), request.height(), request.waist());
 		return Envelope.ok(this.logins.updateDetail(tenant, associatedId, details));
 	}

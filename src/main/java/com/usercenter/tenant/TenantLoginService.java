@@ -9,7 +9,7 @@ import com.usercenter.token.IssuedTokens;
 import com.usercenter.token.SessionRequest;
 import com.usercenter.token.SessionService;
 import com.usercenter.user.AccountDisabled;
-import com.usercenter.user.BasicDetails;
+import com.usercenter.user.ProfileUpdate;
 import com.usercenter.user.PhoneNumber;
 import com.usercenter.user.User;
 import com.usercenter.user.UserNotFound;
@@ -53,7 +53,7 @@ class TenantLoginService {
 
 	@Transactional
 	TenantLogin login(TenantPrincipal tenant, String associatedId, boolean notCreate, boolean softLogin,
-			BasicDetails details) {
+			ProfileUpdate details) {
 		boolean created = false;
 		Long userId = mappedUser(tenant, associatedId);
 		if (userId == null) {
@@ -83,13 +83,13 @@ class TenantLoginService {
 	@Transactional
 	void changeMobile(TenantPrincipal tenant, String associatedId, PhoneNumber mobile) {
 		long userId = userOf(tenant, associatedId);
-		this.users.changeMobile(userId, mobile, false);
+		this.users.changeContact(userId, mobile, false);
 		this.audit.record(AuditType.CONTACT_CHANGE, userId, tenant.tenantKey(), "mobile " + mobile.masked());
 	}
 
 	@Transactional
-	boolean updateDetail(TenantPrincipal tenant, String associatedId, BasicDetails details) {
-		return this.users.updateBasics(userOf(tenant, associatedId), details);
+	boolean updateDetail(TenantPrincipal tenant, String associatedId, ProfileUpdate details) {
+		return this.users.updateProfile(userOf(tenant, associatedId), details);
 	}
 
 	private long userOf(TenantPrincipal tenant, String associatedId) {

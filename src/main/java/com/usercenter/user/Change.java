@@ -13,6 +13,11 @@ public record Change<T>(boolean present, T value) {
 		return (Change<T>) KEEP;
 	}
 
+	/** Sets the value, or leaves the field when there is none. */
+	public static <T> Change<T> unlessNull(T value) {
+		return (value != null) ? to(value) : keep();
+	}
+
 	public static <T> Change<T> to(T value) {
 		return new Change<>(true, value);
 	}

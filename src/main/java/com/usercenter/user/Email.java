@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * An email address, trimmed and lower-cased.
  */
-public record Email(String value) {
+public record Email(String value) implements Contact {
 
 	private static final Pattern SHAPE = Pattern.compile(
 			"[a-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+");
@@ -26,7 +26,13 @@ public record Email(String value) {
 		return SHAPE.matcher(normalized).matches() ? new Email(normalized) : null;
 	}
 
+	@Override
+	public String kind() {
+		return "email";
+	}
+
 	/** {@code alice@example.com} shown as {@code a***@example.com}. */
+	@Override
 	public String masked() {
 		int at = this.value.indexOf('@');
 		return this.value.charAt(0) + "***" + this.value.substring(at);

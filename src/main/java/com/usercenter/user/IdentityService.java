@@ -93,12 +93,12 @@ public class IdentityService {
 			case "mobile" -> {
 				require(user.getMobile() != null);
 				requireAnother(ways);
-				user.changeMobile(null, false);
+				user.removeContact(new PhoneNumber(user.getMobile()));
 			}
 			case "email" -> {
 				require(user.getEmail() != null);
 				requireAnother(ways);
-				user.changeEmail(null, false);
+				user.removeContact(new Email(user.getEmail()));
 			}
 			default -> {
 				UserIdentity identity = this.identities.findByUserIdAndProvider(userId, provider)

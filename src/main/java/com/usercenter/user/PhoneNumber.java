@@ -10,7 +10,7 @@ import com.google.i18n.phonenumbers.Phonenumber;
  * {@code +8613800138000} or {@code +86 138 0013 8000}; numbers without {@code +} are read
  * in the default region CN.
  */
-public record PhoneNumber(String e164) {
+public record PhoneNumber(String e164) implements Contact {
 
 	private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
@@ -44,6 +44,16 @@ public record PhoneNumber(String e164) {
 		}
 	}
 
+	@Override
+	public String value() {
+		return this.e164;
+	}
+
+	@Override
+	public String kind() {
+		return "mobile";
+	}
+
 	/** The region (ISO 3166 code) the number belongs to, {@code CN} for +86 mobiles. */
 	public String region() {
 		try {
@@ -59,6 +69,7 @@ public record PhoneNumber(String e164) {
 	 * {@code +8613800138000} shown as {@code 138****8000}; other regions keep their
 	 * country code.
 	 */
+	@Override
 	public String masked() {
 		String national = this.e164.startsWith("+86") ? this.e164.substring(3) : this.e164;
 		if (national.length() < 7) {

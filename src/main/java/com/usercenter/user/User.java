@@ -90,79 +90,65 @@ public class User {
 		this.updatedAt = now;
 	}
 
-	/** Fills the profile fields a partner or a sign-up may set on a new account. */
-	void initialize(BasicDetails details) {
-		applyBasics(details);
-	}
-
 	/**
-	 * Sets the given fields, leaving null ones as they are.
+	 * Applies a partial update: absent fields stay, present ones are set or cleared.
 	 * @return whether any stored value changed
 	 */
-	public boolean applyBasics(BasicDetails details) {
+	boolean applyProfile(ProfileUpdate update) {
 		boolean changed = false;
-		if (details.nickname() != null && !details.nickname().equals(this.nickname)) {
-			this.nickname = details.nickname();
+		if (ProfileUpdate.differs(update.nickname(), this.nickname)) {
+			this.nickname = update.nickname().value();
 			changed = true;
 		}
-		if (details.avatar() != null && !details.avatar().equals(this.avatar)) {
-			this.avatar = details.avatar();
+		if (ProfileUpdate.differs(update.avatar(), this.avatar)) {
+			this.avatar = update.avatar().value();
 			changed = true;
 		}
-		if (details.sex() != null && details.sex() != this.sex) {
-			this.sex = details.sex().shortValue();
+		if (ProfileUpdate.differs(update.background(), this.background)) {
+			this.background = update.background().value();
 			changed = true;
 		}
-		if (details.birthday() != null && !details.birthday().equals(this.birthday)) {
-			this.birthday = details.birthday();
+		if (ProfileUpdate.differs(update.sex(), (int) this.sex)) {
+			this.sex = (update.sex().value() != null) ? update.sex().value().shortValue() : 0;
 			changed = true;
 		}
-		if (details.height() != null && !Objects.equals(details.height().shortValue(), this.height)) {
-			this.height = details.height().shortValue();
+		if (ProfileUpdate.differs(update.birthday(), this.birthday)) {
+			this.birthday = update.birthday().value();
 			changed = true;
 		}
-		if (details.waist() != null && !Objects.equals(details.waist().shortValue(), this.waist)) {
-			this.waist = details.waist().shortValue();
+		if (ProfileUpdate.differs(update.height(), toInteger(this.height))) {
+			this.height = toShort(update.height().value());
+			changed = true;
+		}
+		if (ProfileUpdate.differs(update.waist(), toInteger(this.waist))) {
+			this.waist = toShort(update.waist().value());
+			changed = true;
+		}
+		if (update.weight().present() && !sameNumber(update.weight().value(), this.weight)) {
+			this.weight = update.weight().value();
+			changed = true;
+		}
+		if (ProfileUpdate.differs(update.signature(), this.signature)) {
+			this.signature = update.signature().value();
+			changed = true;
+		}
+		if (ProfileUpdate.differs(update.address(), this.address)) {
+			this.address = update.address().value();
+			changed = true;
+		}
+		if (ProfileUpdate.differs(update.communityId(), this.communityId)) {
+			this.communityId = update.communityId().value();
 			changed = true;
 		}
 		return changed;
 	}
 
-	/** Applies a partial update: absent fields stay, present ones are set or cleared. */
-	void applyProfile(ProfileUpdate update) {
-		if (update.nickname().present()) {
-			this.nickname = update.nickname().value();
-		}
-		if (update.avatar().present()) {
-			this.avatar = update.avatar().value();
-		}
-		if (update.background().present()) {
-			this.background = update.background().value();
-		}
-		if (update.sex().present()) {
-			this.sex = (update.sex().value() != null) ? update.sex().value().shortValue() : 0;
-		}
-		if (update.birthday().present()) {
-			this.birthday = update.birthday().value();
-		}
-		if (update.height().present()) {
-			this.height = toShort(update.height().value());
-		}
-		if (update.waist().present()) {
-			this.waist = toShort(update.waist().value());
-		}
-		if (update.weight().present()) {
-			this.weight = update.weight().value();
-		}
-		if (update.signature().present()) {
-			this.signature = update.signature().value();
-		}
-		if (update.address().present()) {
-			this.address = update.address().value();
-		}
-		if (update.communityId().present()) {
-			this.communityId = update.communityId().value();
-		}
+	private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+		return (a == null) ? b == null : b != null && a.compareTo(b) == 0;
+	}
+
+	private static Integer toInteger(Short value) {
+		return (value != null) ? Integer.valueOf(value) : null;
 	}
 
 	private static Short toShort(Integer value) {
@@ -170,26 +156,39 @@ public class User {
 	}
 
 	/**
-	 * Sets the mobile; {@code proven} when its owner just proved it with a code, not when
-	 * a partner or an admin says so.
+	 * Sets the mobile or the email; {@code proven} when its owner just proved it with a
+	 * code, not when a partner or an admin says so.
 	 */
-	void changeMobile(PhoneNumber mobile, boolean proven) {
-		this.mobile = (mobile != null) ? mobile.e164() : null;
-		this.mobileVerified = mobile != null && proven;
+	void changeContact(Contact contact, boolean proven) {
+		if (contact instanceof PhoneNumber mobile) {
+			this.mobile = mobile.e164();
+			this.mobileVerified = proven;
+		}
+		else {
+			this.email = contact.value();
+			this.emailVerified = proven;
+		}
 	}
 
-	void changeEmail(Email email, boolean proven) {
-		this.email = (email != null) ? email.value() : null;
-		this.emailVerified = email != null && proven;
+	/** Removes the mobile or the email, whichever this contact is. */
+	void removeContact(Contact contact) {
+		if (contact instanceof PhoneNumber) {
+			this.mobile = null;
+			this.mobileVerified = false;
+		}
+		else {
+			this.email = null;
+			this.emailVerified = false;
+		}
 	}
 
 	/**
 	 * Whether this account holds the mobile or email (E.164 or lower-case) as proven by
 	 * its owner. Only then may a code sent there sign in to it or reset it.
 	 */
-	public boolean holdsVerified(String contact) {
-		return (contact.equals(this.mobile) && this.mobileVerified)
-				|| (contact.equals(this.email) && this.emailVerified);
+	public boolean holdsVerified(Contact contact) {
+		return (contact instanceof PhoneNumber) ? contact.value().equals(this.mobile) && this.mobileVerified
+				: contact.value().equals(this.email) && this.emailVerified;
 	}
 
 	public boolean isMobileVerified() {

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.usercenter.core.ApiException;
 import com.usercenter.core.UniqueConstraints;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -74,14 +75,16 @@ public class UserService {
 		return this.users.findByUsername(account.trim().toLowerCase(Locale.ROOT));
 	}
 
+	/** The account that holds this mobile or email, proven or not. */
 	@Transactional(readOnly = true)
-	public Optional<User> findByMobile(PhoneNumber mobile) {
-		return this.users.findByMobile(mobile.e164());
+	public Optional<User> findByContact(Contact contact) {
+		return (contact instanceof PhoneNumber mobile) ? this.users.findByMobile(mobile.e164())
+				: this.users.findByEmail(contact.value());
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<User> findByEmail(Email email) {
-		return this.users.findByEmail(email.value());
+	public boolean contactTaken(Contact contact) {
+		return findByContact(contact).isPresent();
 	}
 
 	/**
@@ -91,18 +94,14 @@ public class UserService {
 	 * it, also when a concurrent request took it first
 	 */
 	@Transactional
-	public User createWithContact(PhoneNumber mobile, Email email, String passwordHash, String nickname) {
-		if (mobile != null && this.users.findByMobile(mobile.e164()).isPresent()) {
-			throw new MobileAlreadyInUse();
-		}
-		if (email != null && this.users.findByEmail(email.value()).isPresent()) {
-			throw new EmailAlreadyInUse();
+	public User createWithContact(Contact contact, String passwordHash, String nickname) {
+		if (contactTaken(contact)) {
+			throw inUse(contact);
 		}
 		User user = new User(this.clock.instant());
-		user.changeMobile(mobile, true);
-		user.changeEmail(email, true);
+		user.changeContact(contact, true);
 		user.changePasswordHash(passwordHash);
-		user.initialize(new BasicDetails(nickname, null, null, null, null, null));
+		user.applyProfile(ProfileUpdate.unlessNull(nickname, null, null, null, null, null));
 		return saveUnique(user);
 	}
 
@@ -131,11 +130,15 @@ public class UserService {
 		// an administrator's word is not the owner's proof: unverified until a code says
 		// so
 		User user = new User(this.clock.instant());
-		user.changeMobile(mobile, false);
-		user.changeEmail(email, false);
+		if (mobile != null) {
+			user.changeContact(mobile, false);
+		}
+		if (email != null) {
+			user.changeContact(email, false);
+		}
 		user.changeUsername(name);
 		user.changePasswordHash(passwordHash);
-		user.initialize(new BasicDetails(nickname, null, null, null, null, null));
+		user.applyProfile(ProfileUpdate.unlessNull(nickname, null, null, null, null, null));
 		// a lost race answers without the holder: see AdminUserService.create
 		return saveUnique(user);
 	}
@@ -182,16 +185,6 @@ public class UserService {
 		this.users.saveAndFlush(user);
 	}
 
-	@Transactional(readOnly = true)
-	public boolean mobileTaken(PhoneNumber mobile) {
-		return this.users.findByMobile(mobile.e164()).isPresent();
-	}
-
-	@Transactional(readOnly = true)
-	public boolean emailTaken(Email email) {
-		return this.users.findByEmail(email.value()).isPresent();
-	}
-
 	/**
 	 * Saves, turning a lost uniqueness race into the same fact a found duplicate gives.
 	 */
@@ -214,9 +207,9 @@ public class UserService {
 	}
 
 	@Transactional
-	public User create(BasicDetails details) {
+	public User create(ProfileUpdate details) {
 		User user = new User(this.clock.instant());
-		user.initialize(details);
+		user.applyProfile(details);
 		return this.users.saveAndFlush(user);
 	}
 
@@ -236,33 +229,17 @@ public class UserService {
 	}
 
 	/**
-	 * Sets or replaces the account's email; {@code proven} when its owner just proved it
-	 * with a code.
+	 * Sets or replaces the account's mobile or email; {@code proven} when its owner just
+	 * proved it with a code, false when a partner or an admin sets it.
 	 */
 	@Transactional
-	public void changeEmail(long userId, Email email, boolean proven) {
+	public void changeContact(long userId, Contact contact, boolean proven) {
 		User user = lockForUpdate(userId);
-		Optional<User> holder = this.users.findByEmail(email.value());
+		Optional<User> holder = findByContact(contact);
 		if (holder.isPresent() && !holder.get().getId().equals(userId)) {
-			throw new EmailAlreadyInUse();
+			throw inUse(contact);
 		}
-		user.changeEmail(email, proven);
-		user.touch(this.clock.instant());
-		saveUnique(user);
-	}
-
-	/**
-	 * Sets or replaces the account's mobile; {@code proven} when its owner just proved it
-	 * with a code, false when a partner or an admin sets it.
-	 */
-	@Transactional
-	public void changeMobile(long userId, PhoneNumber mobile, boolean proven) {
-		User user = lockForUpdate(userId);
-		Optional<User> holder = this.users.findByMobile(mobile.e164());
-		if (holder.isPresent() && !holder.get().getId().equals(userId)) {
-			throw new MobileAlreadyInUse();
-		}
-		user.changeMobile(mobile, proven);
+		user.changeContact(contact, proven);
 		user.touch(this.clock.instant());
 		saveUnique(user);
 	}
@@ -274,30 +251,35 @@ public class UserService {
 	 * @return the account that lost the contact, if one did
 	 */
 	@Transactional
-	public Optional<Long> releaseUnproven(PhoneNumber mobile, Email email) {
-		Optional<User> holder = (mobile != null) ? this.users.findByMobile(mobile.e164())
-				: this.users.findByEmail(email.value());
-		if (holder.isEmpty() || holder.get().holdsVerified((mobile != null) ? mobile.e164() : email.value())) {
+	public Optional<Long> releaseUnproven(Contact contact) {
+		Optional<User> holder = findByContact(contact);
+		if (holder.isEmpty() || holder.get().holdsVerified(contact)) {
 			return Optional.empty();
 		}
 		User user = lockForUpdate(holder.get().getId());
-		if (mobile != null) {
-			user.changeMobile(null, false);
-		}
-		else {
-			user.changeEmail(null, false);
-		}
+		user.removeContact(contact);
 		user.touch(this.clock.instant());
 		this.users.saveAndFlush(user);
 		return Optional.of(user.getId());
 	}
 
+	private static ApiException inUse(Contact contact) {
+		return (contact instanceof PhoneNumber) ? new MobileAlreadyInUse() : new EmailAlreadyInUse();
+	}
+
+	/**
+	 * Applies a partial update of the profile fields.
+	 * @return whether anything changed
+	 */
 	@Transactional
-	public User updateProfile(long userId, ProfileUpdate update) {
+	public boolean updateProfile(long userId, ProfileUpdate update) {
 		User user = lockForUpdate(userId);
-		user.applyProfile(update);
-		user.touch(this.clock.instant());
-		return this.users.saveAndFlush(user);
+		boolean changed = user.applyProfile(update);
+		if (changed) {
+			user.touch(this.clock.instant());
+			this.users.saveAndFlush(user);
+		}
+		return changed;
 	}
 
 	/** Whether any profile points at this image as its avatar or background. */
@@ -313,25 +295,8 @@ public class UserService {
 	@Transactional
 	public String changeAvatar(long userId, String url) {
 		String before = lockForUpdate(userId).getAvatar();
-		updateProfile(userId,
-				new ProfileUpdate(Change.keep(), Change.to(url), Change.keep(), Change.keep(), Change.keep(),
-						Change.keep(), Change.keep(), Change.keep(), Change.keep(), Change.keep(), Change.keep()));
+		updateProfile(userId, ProfileUpdate.none().withAvatar(url));
 		return before;
-	}
-
-	/**
-	 * Sets the given profile fields.
-	 * @return whether anything changed
-	 */
-	@Transactional
-	public boolean updateBasics(long userId, BasicDetails details) {
-		User user = lockForUpdate(userId);
-		boolean changed = user.applyBasics(details);
-		if (changed) {
-			user.touch(this.clock.instant());
-			this.users.saveAndFlush(user);
-		}
-		return changed;
 	}
 
 }

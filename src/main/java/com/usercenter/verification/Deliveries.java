@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.usercenter.core.UpstreamFailed;
+import com.usercenter.user.Contact;
+import com.usercenter.user.Email;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -51,8 +53,8 @@ public class Deliveries {
 	 * Sends a code now.
 	 * @throws UpstreamFailed when the provider refuses or does not answer in time
 	 */
-	void sendCode(Target target, Purpose purpose, String code, long minutes, Locale locale) {
-		if (target.email()) {
+	void sendCode(Contact target, Purpose purpose, String code, long minutes, Locale locale) {
+		if (target instanceof Email) {
 			String subject = this.messages.getMessage("verification.email.subject", null, locale);
 			String text = this.messages.getMessage("verification.email.body", new Object[] { code, minutes }, locale);
 			this.email.send(new EmailSender.EmailMessage(target.value(), subject, text));

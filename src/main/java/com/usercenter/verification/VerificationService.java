@@ -16,6 +16,8 @@ import com.usercenter.core.SecretBox;
 import com.usercenter.core.UpstreamFailed;
 import com.usercenter.limit.Limit;
 import com.usercenter.limit.Limiter;
+import com.usercenter.user.Contact;
+import com.usercenter.user.PhoneNumber;
 import com.usercenter.user.UserService;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -76,8 +78,8 @@ public class VerificationService {
 	 * tells.
 	 */
 	public CodeSent send(boolean viaEmail, String rawTarget, Purpose purpose, String captchaKey, String captchaCode) {
-		Target target = Target.parse(rawTarget, viaEmail, "target");
-		if (!target.email() && !this.settings.allowedRegions().contains(target.mobile().region())) {
+		Contact target = viaEmail ? Contact.email(rawTarget, "target") : Contact.mobile(rawTarget, "target");
+		if (target instanceof PhoneNumber mobile && !this.settings.allowedRegions().contains(mobile.region())) {
 			throw ApiException.invalid("target", "mobile numbers of this region cannot receive codes");
 		}
 		this.gate.passSend(captchaKey, captchaCode);
@@ -115,7 +117,7 @@ public class VerificationService {
 		return new CodeSent(this.settings.codeTtl().toSeconds(), this.settings.resendInterval().toSeconds());
 	}
 
-	private void sendResetCode(Target target, Locale locale, Runnable giveBack) {
+	private void sendResetCode(Contact target, Locale locale, Runnable giveBack) {
 		try {
 			if (accountExists(target)) {
 				storeAndDeliver(target, Purpose.RESET_PASSWORD, locale);
@@ -128,7 +130,7 @@ public class VerificationService {
 		}
 	}
 
-	private void storeAndDeliver(Target target, Purpose purpose, Locale locale) {
+	private void storeAndDeliver(Contact target, Purpose purpose, Locale locale) {
 		Instant now = this.clock.instant();
 		String code = String.format(Locale.ROOT, "%06d", this.random.nextInt(1_000_000));
 		this.store.replaceCode(target.value(), purpose.value(), hash(target, purpose, code), now,
@@ -141,7 +143,7 @@ public class VerificationService {
 	 */
 	@Transactional(noRollbackFor = CodeInvalid.class)
 	public TicketIssued verify(String rawTarget, Purpose purpose, String code) {
-		Target target = Target.parse(rawTarget, "target");
+		Contact target = Contact.parse(rawTarget, "target");
 		checkCode(target, purpose, code);
 		String ticket = Digests.randomToken(32);
 		this.store.saveTicket(sha256(ticket), target.value(), purpose.value(),
@@ -155,7 +157,7 @@ public class VerificationService {
 	 * the code or ticket stays good.
 	 */
 	@Transactional(noRollbackFor = CodeInvalid.class)
-	public void consume(Target target, Purpose purpose, String code, String ticket) {
+	public void consume(Contact target, Purpose purpose, String code, String ticket) {
 		if (ticket != null) {
 			if (!this.store.useTicket(sha256(ticket), target.value(), purpose.value(), this.clock.instant())) {
 				throw new ApiException(ErrorCode.TICKET_INVALID);
@@ -171,7 +173,7 @@ public class VerificationService {
 		return this.store.ticketFits(sha256(ticket), target, purpose.value(), this.clock.instant());
 	}
 
-	private void checkCode(Target target, Purpose purpose, String code) {
+	private void checkCode(Contact target, Purpose purpose, String code) {
 		Instant now = this.clock.instant();
 		CodeStore.LiveCode live = this.store.lockCode(target.value(), purpose.value())
 			.orElseThrow(() -> new CodeInvalid(0));
@@ -190,14 +192,11 @@ public class VerificationService {
 	 * An account holds this contact as proven: only such an account can be reset by a
 	 * code.
 	 */
-	private boolean accountExists(Target target) {
-		return (target.email() ? this.users.findByEmail(target.emailAddress())
-				: this.users.findByMobile(target.mobile()))
-			.filter((user) -> user.holdsVerified(target.value()))
-			.isPresent();
+	private boolean accountExists(Contact target) {
+		return this.users.findByContact(target).filter((user) -> user.holdsVerified(target)).isPresent();
 	}
 
-	private String hash(Target target, Purpose purpose, String code) {
+	private String hash(Contact target, Purpose purpose, String code) {
 		return this.box.keyedHash(CODE_HASH, target.value() + "|" + purpose.value() + "|" + code);
 	}
 

@@ -196,7 +196,7 @@ class SocialIntegrationTest extends ApiTestBase {
 		Api.Answer last = api().send(Call.of("DELETE", "/api/v1/users/me/identities/mobile").bearer(token));
 
 		assertThat(bound.code()).as(bound.toString()).isEqualTo(200);
-		assertThat(bound.data().path("subject").asString()).isEqualTo(IdentityView.mask(openId)).doesNotContain(openId);
+		assertThat(bound.data().path("subject").asString()).isEqualTo(SignInMethod.mask(openId)).doesNotContain(openId);
 		assertThat(list.findValuesAsString("provider")).containsExactly("mobile", "wechat");
 		assertThat(list.get(0).path("subject").asString()).contains("****");
 		assertThat(unbound.code()).isEqualTo(200);
