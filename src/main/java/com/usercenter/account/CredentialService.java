@@ -4,12 +4,8 @@ import java.util.UUID;
 
 import com.usercenter.audit.AuditService;
 import com.usercenter.audit.AuditType;
-import com.usercenter.core.ApiException;
-import com.usercenter.core.ErrorCode;
 import com.usercenter.token.SessionService;
 import com.usercenter.user.Contact;
-import com.usercenter.user.Email;
-import com.usercenter.user.PhoneNumber;
 import com.usercenter.user.User;
 import com.usercenter.user.UserService;
 import com.usercenter.verification.CodeInvalid;
@@ -42,14 +38,14 @@ class CredentialService {
 
 	private final AuditService audit;
 
-	private final PasswordGuard guard;
+	private final HolderProof proof;
 
 	private final TransactionTemplate tx;
 
 	CredentialService(UserService users, VerificationService verification, PasswordEncoder passwords,
-			PasswordPolicy policy, SessionService sessions, AuditService audit, PasswordGuard guard,
+			PasswordPolicy policy, SessionService sessions, AuditService audit, HolderProof proof,
 			PlatformTransactionManager transactions) {
-		this.guard = guard;
+		this.proof = proof;
 		this.tx = new TransactionTemplate(transactions);
 		this.users = users;
 		this.verification = verification;
@@ -68,11 +64,11 @@ class CredentialService {
 		this.policy.check(newPassword);
 		User user = this.users.get(userId);
 		if (ticket == null) {
-			provePassword(user, oldPassword);
+			this.proof.byPassword(user, oldPassword);
 		}
 		inTransaction(() -> {
 			if (ticket != null) {
-				proveByTicket(user, ticket);
+				this.proof.byTicket(user, ticket);
 			}
 			this.users.changePasswordHash(userId, this.passwords.encode(newPassword));
 			int revoked = this.sessions.revokeAllExcept(userId, currentSession);
@@ -90,11 +86,11 @@ class CredentialService {
 		User user = this.users.get(userId);
 		boolean needsProof = user.hasPassword() || user.getMobile() != null || user.getEmail() != null;
 		if (needsProof && ticket == null) {
-			provePassword(user, password);
+			this.proof.byPassword(user, password);
 		}
 		inTransaction(() -> {
 			if (needsProof && ticket != null) {
-				proveByTicket(user, ticket);
+				this.proof.byTicket(user, ticket);
 			}
 			this.verification.consume(target, Purpose.CHANGE_CONTACT, code, null);
 			this.users.releaseUnproven(target)
@@ -123,33 +119,6 @@ class CredentialService {
 		if (wrong != null) {
 			throw wrong;
 		}
-	}
-
-	/** The caller knows the account's password; counted like a sign-in guess. */
-	void provePassword(User user, String password) {
-		if (password == null || !this.guard.check(PasswordGuard.userKey(user.getId()), password, user.getPasswordHash(),
-				null, null)) {
-			this.audit.recordFailure(AuditType.LOGIN_FAILURE, user.getId(), null, "credential change: wrong password");
-			throw new ApiException(ErrorCode.BAD_CREDENTIALS);
-		}
-	}
-
-	/** The caller holds a verify ticket for the account's current mobile or email. */
-	void proveByTicket(User user, String ticket) {
-		this.verification.consume(currentContactOf(user, ticket), Purpose.VERIFY, null, ticket);
-	}
-
-	/**
-	 * Which current contact the ticket was issued for: the mobile first, then the email.
-	 */
-	private Contact currentContactOf(User user, String ticket) {
-		if (user.getMobile() != null && this.verification.ticketFits(ticket, user.getMobile(), Purpose.VERIFY)) {
-			return new PhoneNumber(user.getMobile());
-		}
-		if (user.getEmail() != null) {
-			return new Email(user.getEmail());
-		}
-		throw new ApiException(ErrorCode.TICKET_INVALID);
 	}
 
 }

@@ -52,6 +52,18 @@ public class AuditService {
 	}
 
 	/**
+	 * The newest events about a user, at most {@code max}: for the user's data export.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.List<AuditEventView> about(long userId, int max) {
+		return this.events
+			.findAll((root, query, cb) -> cb.equal(root.get("userId"), userId),
+					PageRequest.of(0, max, Sort.by(Sort.Order.desc("at"), Sort.Order.desc("id"))))
+			.map(AuditEvent::view)
+			.getContent();
+	}
+
+	/**
 	 * Records a failure in a transaction of its own, so it is kept even when the caller's
 	 * work is rolled back.
 	 */

@@ -11,7 +11,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -53,6 +55,16 @@ abstract class ProviderClient {
 
 	JsonNode post(URI uri) {
 		return read(() -> this.http.post().uri(uri).retrieve().body(String.class));
+	}
+
+	/** POSTs a form body (with a Content-Length: no chunked bodies to providers). */
+	JsonNode postForm(URI uri, MultiValueMap<String, String> form) {
+		return read(() -> this.http.post()
+			.uri(uri)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(form)
+			.retrieve()
+			.body(String.class));
 	}
 
 	private JsonNode read(java.util.function.Supplier<String> call) {

@@ -5,6 +5,7 @@ import java.util.List;
 import com.usercenter.account.LoginResult;
 import com.usercenter.core.CurrentUser;
 import com.usercenter.core.Envelope;
+import com.usercenter.core.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -48,34 +49,43 @@ class SocialController {
 		return Envelope.ok(this.social.list(user.userId()));
 	}
 
-	@Operation(summary = "Bind a WeChat, Weibo or QQ account (40902 with needMerge when another user has it)",
+	@Operation(summary = "Bind a WeChat, Weibo, QQ or Apple account (40902 with needMerge when another user has it)",
 			security = @SecurityRequirement(name = "bearer"))
 	@PostMapping("/api/v1/users/me/identities")
 	Envelope<SignInMethod> bind(CurrentUser user, @Valid @RequestBody SocialRequest request) {
 		return Envelope.ok(this.social.bind(user.userId(), request.credential()));
 	}
 
-	@Operation(summary = "Unbind wechat, weibo, qq, mobile or email (40903 when it is the last way to sign in)",
+	@Operation(summary = "Unbind wechat, weibo, qq, apple, mobile or email (40903 when it is the last way to sign in)",
 			security = @SecurityRequirement(name = "bearer"))
 	@DeleteMapping("/api/v1/users/me/identities/{provider}")
 	Envelope<Void> unbind(CurrentUser user,
-			@PathVariable @Pattern(regexp = "wechat|weibo|qq|mobile|email") String provider) {
+			@PathVariable @Pattern(regexp = "wechat|weibo|qq|apple|mobile|email") String provider) {
 		this.social.unbind(user.userId(), provider);
 		return Envelope.ok();
 	}
 
 	record SocialRequest(@Schema(allowableValues = {
-			"wechat", "weibo", "qq" },
-			example = "wechat") @NotBlank @Pattern(regexp = "wechat|weibo|qq") String provider,
+			"wechat", "weibo", "qq", "apple" },
+			example = "wechat") @NotBlank @Pattern(regexp = "wechat|weibo|qq|apple") String provider,
 			@Schema(description = "WeChat: the code from the SDK",
 					example = "061aBc0w3Xyz") @Size(max = 256) String code,
 			@Schema(description = "Weibo and QQ: the SDK's access token") @Size(max = 512) String accessToken,
 			@Schema(description = "Weibo: the uid the token belongs to",
 					example = "1404376560") @Size(max = 64) String uid,
-			@Schema(description = "QQ: the openid the token belongs to") @Size(max = 128) String openId){
+			@Schema(description = "QQ: the openid the token belongs to") @Size(max = 128) String openId,
+			@Schema(description = "Apple: the identity token (a JWT) from ASAuthorizationAppleIDCredential") @Size(
+					max = 8192) String identityToken,
+			@Schema(description = "Apple: the raw nonce the app put in the request; the token carries its "
+					+ "SHA-256") @Size(max = 256) String nonce,
+			@Schema(description = "Apple: the authorization code, kept so account deletion can revoke the "
+					+ "sign-in") @Size(max = 1024) String authorizationCode,
+			@Schema(description = "Apple: the name the user gave, told only at the first sign-in",
+					example = "小明") @Size(min = 1, max = 32) @PlainText String nickname){
 
 		SocialCredential credential() {
-			return new SocialCredential(this.provider, this.code, this.accessToken, this.uid, this.openId);
+			return new SocialCredential(this.provider, this.code, this.accessToken, this.uid, this.openId,
+					this.identityToken, this.nonce, this.authorizationCode, this.nickname);
 		}
 
 	}

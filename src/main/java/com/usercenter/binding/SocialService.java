@@ -1,5 +1,7 @@
 package com.usercenter.binding;
 
+import java.nio.charset.StandardCharsets;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import com.usercenter.account.LoginResult;
 import com.usercenter.audit.AuditService;
 import com.usercenter.audit.AuditType;
 import com.usercenter.core.AdvisoryLocks;
+import com.usercenter.core.SecretBox;
 import com.usercenter.core.ImageUrl;
 import com.usercenter.core.PlainText;
 import com.usercenter.core.ApiException;
@@ -51,10 +54,14 @@ class SocialService {
 
 	private final SignInMethods methods;
 
+	static final String REFRESH_PURPOSE = "provider-refresh-token";
+
+	private final SecretBox box;
+
 	private final TransactionTemplate transactions;
 
 	SocialService(List<ProviderClient> clients, IdentityService identities, UserService users, AccountService accounts,
-			TenantService tenants, AuditService audit, AdvisoryLocks locks, SignInMethods methods,
+			TenantService tenants, AuditService audit, AdvisoryLocks locks, SignInMethods methods, SecretBox box,
 			TransactionTemplate transactions) {
 		this.clients = new java.util.HashMap<>();
 		clients.forEach((client) -> this.clients.put(client.provider(), client));
@@ -69,6 +76,7 @@ class SocialService {
 		this.audit = audit;
 		this.locks = locks;
 		this.methods = methods;
+		this.box = box;
 		this.transactions = transactions;
 	}
 
@@ -83,11 +91,14 @@ class SocialService {
 					this.audit.recordFailure(AuditType.LOGIN_FAILURE, user.getId(), null, "social: account disabled");
 					throw new AccountDisabled();
 				}
+				keepRefresh(profile);
 				return this.accounts.signIn(user, profile.provider(), false);
 			}
 			User user = this.users
 				.create(ProfileUpdate.unlessNull(nickname(profile), avatar(profile), null, null, null, null));
-			this.identities.bind(user.getId(), profile.provider(), profile.subject(), profile.unionId());
+			this.identities.bind(user.getId(), profile.provider(), profile.subject(), profile.unionId(),
+					profile.email());
+			keepRefresh(profile);
 			return this.accounts.signIn(user, profile.provider(), true);
 		});
 	}
@@ -97,7 +108,8 @@ class SocialService {
 		return this.transactions.execute((status) -> {
 			lock(profile);
 			UserIdentity identity = this.identities.bind(userId, profile.provider(), profile.subject(),
-					profile.unionId());
+					profile.unionId(), profile.email());
+			keepRefresh(profile);
 			this.audit.record(AuditType.BIND, userId, null, profile.provider());
 			return new SignInMethod(identity.getProvider(), SignInMethod.mask(identity.getSubject()),
 					identity.getCreatedAt().toEpochMilli());
@@ -113,6 +125,16 @@ class SocialService {
 
 	List<SignInMethod> list(long userId) {
 		return this.methods.of(this.users.get(userId), false);
+	}
+
+	/**
+	 * The provider's refresh token, sealed, on the identity: account deletion revokes it.
+	 */
+	private void keepRefresh(SocialProfile profile) {
+		if (profile.refreshToken() != null) {
+			this.identities.keepRefresh(profile.provider(), profile.subject(),
+					this.box.seal(REFRESH_PURPOSE, profile.refreshToken().getBytes(StandardCharsets.UTF_8)));
+		}
 	}
 
 	private SocialProfile verify(SocialCredential credential) {

@@ -1,6 +1,7 @@
 package com.usercenter.binding;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("usercenter.social")
 record SocialSettings(@DefaultValue Wechat wechat, @DefaultValue Weibo weibo, @DefaultValue Qq qq,
-		@DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout) {
+		@DefaultValue Apple apple, @DefaultValue("2s") Duration connectTimeout,
+		@DefaultValue("5s") Duration readTimeout) {
 
 	/** WeChat open platform: {@code appId} and {@code secret} of the mobile app. */
 	record Wechat(@DefaultValue("https://api.weixin.qq.com") String baseUrl, String appId, String secret) {
@@ -29,6 +31,22 @@ record SocialSettings(@DefaultValue Wechat wechat, @DefaultValue Weibo weibo, @D
 	 * oauth_consumer_key); without it QQ sign-in is off.
 	 */
 	record Qq(@DefaultValue("https://graph.qq.com") String baseUrl, String appId) {
+	}
+
+	/**
+	 * Sign in with Apple: identity tokens must be issued to one of {@code clientIds} (the
+	 * app's bundle ids); without them Apple is off. {@code teamId}, {@code keyId} and
+	 * {@code privateKey} (the .p8 key's PKCS#8 PEM, from the environment) sign the client
+	 * secret that exchanges authorization codes and revokes tokens.
+	 */
+	record Apple(@DefaultValue("https://appleid.apple.com") String baseUrl, @DefaultValue List<String> clientIds,
+			String teamId, String keyId, String privateKey) {
+
+		boolean canExchange() {
+			return this.teamId != null && !this.teamId.isBlank() && this.keyId != null && !this.keyId.isBlank()
+					&& this.privateKey != null && !this.privateKey.isBlank();
+		}
+
 	}
 
 }

@@ -49,6 +49,28 @@ public class DeviceService {
 		return query.query(Long.class).list();
 	}
 
+	/** A user's devices, most recently seen first: for the user's data export. */
+	@Transactional(readOnly = true)
+	public List<java.util.Map<String, Object>> devicesOf(long userId) {
+		return this.jdbc.sql("""
+				select device_id, device_type, push_token, app_version, os_version, city_id, created_at, updated_at
+				from device where user_id = :user order by updated_at desc""")
+			.param("user", userId)
+			.query((rs, row) -> {
+				java.util.Map<String, Object> device = new java.util.LinkedHashMap<>();
+				device.put("deviceId", rs.getString("device_id"));
+				device.put("deviceType", rs.getString("device_type"));
+				device.put("pushToken", rs.getString("push_token"));
+				device.put("appVersion", rs.getString("app_version"));
+				device.put("osVersion", rs.getString("os_version"));
+				device.put("cityId", rs.getObject("city_id"));
+				device.put("registeredAt", rs.getTimestamp("created_at").toInstant().toEpochMilli());
+				device.put("lastSeenAt", rs.getTimestamp("updated_at").toInstant().toEpochMilli());
+				return device;
+			})
+			.list();
+	}
+
 	/** Devices kept per user: registering one more forgets the least recently seen. */
 	static final int MAX_DEVICES_PER_USER = 20;
 

@@ -23,7 +23,15 @@ public record Profile(@Schema(example = "1000001") long userId, @Schema(example 
 		@Schema(description = "Epoch ms", example = "1763856000000") long registeredAt,
 		@Schema(description = "Whether the owner proved the mobile with a code; false when a partner or an admin "
 				+ "set it. Null in a public profile or without a mobile") Boolean mobileVerified,
-		@Schema(description = "The same for the email") Boolean emailVerified) {
+		@Schema(description = "The same for the email") Boolean emailVerified,
+		@Schema(description = "A pending deletion; null when none (and in a public profile)") Deletion deletion) {
+
+	/**
+	 * The owner asked to delete the account: it is erased at {@code eraseAt} unless the
+	 * owner cancels.
+	 */
+	public record Deletion(@Schema(example = "pending") String status, @Schema(description = "Epoch ms") long eraseAt) {
+	}
 
 	/** Where the user lives. */
 	public record Community(long id, String name, long cityId) {

@@ -86,7 +86,8 @@ public class ProfileService {
 				owner ? user.getUsername() : null, owner ? user.hasPassword() : null,
 				user.getCreatedAt().toEpochMilli(),
 				(owner && user.getMobile() != null) ? user.isMobileVerified() : null,
-				(owner && user.getEmail() != null) ? user.isEmailVerified() : null);
+				(owner && user.getEmail() != null) ? user.isEmailVerified() : null, (owner && user.getEraseAt() != null)
+						? new Profile.Deletion("pending", user.getEraseAt().toEpochMilli()) : null);
 	}
 
 	private Integer age(LocalDate birthday) {

@@ -2,6 +2,7 @@ package com.usercenter.token;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import com.usercenter.audit.AuditService;
 import com.usercenter.audit.AuditType;
 import com.usercenter.core.Digests;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,8 +35,11 @@ public class SessionService {
 
 	private final Clock clock;
 
+	private final JdbcClient jdbc;
+
 	SessionService(SessionRepository sessions, RefreshTokenRepository refreshTokens, AccessTokens accessTokens,
-			TokenSettings settings, AuditService audit, Clock clock) {
+			TokenSettings settings, AuditService audit, Clock clock, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.sessions = sessions;
 		this.refreshTokens = refreshTokens;
 		this.accessTokens = accessTokens;
@@ -115,6 +120,27 @@ public class SessionService {
 	@Transactional
 	public int revokeAllExcept(long userId, UUID keep) {
 		return this.sessions.revokeAllExcept(userId, keep, this.clock.instant());
+	}
+
+	/**
+	 * Every session of the user, newest first, without any token: for the user's data
+	 * export.
+	 */
+	@Transactional(readOnly = true)
+	public List<java.util.Map<String, Object>> sessionsOf(long userId) {
+		return this.jdbc.sql("""
+				select id, channel, tenant_key, created_at, expires_at, revoked_at from user_session
+				where user_id = :user order by created_at desc""").param("user", userId).query((rs, row) -> {
+			java.util.Map<String, Object> session = new java.util.LinkedHashMap<>();
+			session.put("sessionId", rs.getString("id"));
+			session.put("channel", rs.getString("channel"));
+			session.put("tenantKey", rs.getString("tenant_key"));
+			session.put("createdAt", rs.getTimestamp("created_at").toInstant().toEpochMilli());
+			session.put("expiresAt", rs.getTimestamp("expires_at").toInstant().toEpochMilli());
+			java.sql.Timestamp revoked = rs.getTimestamp("revoked_at");
+			session.put("revokedAt", (revoked != null) ? revoked.toInstant().toEpochMilli() : null);
+			return session;
+		}).list();
 	}
 
 	@Transactional(propagation = Propagation.SUPPORTS)

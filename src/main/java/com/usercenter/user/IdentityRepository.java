@@ -9,6 +9,8 @@ interface IdentityRepository extends Repository<UserIdentity, Long> {
 
 	UserIdentity saveAndFlush(UserIdentity identity);
 
+	Optional<UserIdentity> findById(Long id);
+
 	Optional<UserIdentity> findByProviderAndSubject(String provider, String subject);
 
 	Optional<UserIdentity> findByUserIdAndProvider(long userId, String provider);
@@ -20,5 +22,7 @@ interface IdentityRepository extends Repository<UserIdentity, Long> {
 	long countByUserId(long userId);
 
 	void delete(UserIdentity identity);
+
+	void deleteByUserId(long userId);
 
 }

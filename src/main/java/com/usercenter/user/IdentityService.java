@@ -55,6 +55,15 @@ public class IdentityService {
 	 */
 	@Transactional
 	public UserIdentity bind(long userId, String provider, String subject, String unionId) {
+		return bind(userId, provider, subject, unionId, null);
+	}
+
+	/**
+	 * Binds an identity with the email its provider vouched for; the email is kept on the
+	 * identity only.
+	 */
+	@Transactional
+	public UserIdentity bind(long userId, String provider, String subject, String unionId, String email) {
 		Optional<UserIdentity> existing = this.identities.findByProviderAndSubject(provider, subject);
 		if (existing.isPresent()) {
 			if (existing.get().getUserId() != userId) {
@@ -67,7 +76,7 @@ public class IdentityService {
 		}
 		try {
 			return this.identities
-				.saveAndFlush(new UserIdentity(userId, provider, subject, unionId, this.clock.instant()));
+				.saveAndFlush(new UserIdentity(userId, provider, subject, unionId, email, this.clock.instant()));
 		}
 		catch (DataIntegrityViolationException ex) {
 			if (UniqueConstraints.violated(ex, "uk_user_identity_subject")) {
@@ -75,6 +84,24 @@ public class IdentityService {
 			}
 			throw ex;
 		}
+	}
+
+	/** Keeps the provider's refresh token (sealed by the caller) on the identity. */
+	@Transactional
+	public void keepRefresh(String provider, String subject, byte[] sealed) {
+		this.identities.findByProviderAndSubject(provider, subject).ifPresent((identity) -> {
+			identity.keepRefresh(sealed);
+			this.identities.saveAndFlush(identity);
+		});
+	}
+
+	/** A refresh token was revoked at its provider: forget it. */
+	@Transactional
+	public void forgetRefresh(long identityId) {
+		this.identities.findById(identityId).ifPresent((identity) -> {
+			identity.keepRefresh(null);
+			this.identities.saveAndFlush(identity);
+		});
 	}
 
 	/**

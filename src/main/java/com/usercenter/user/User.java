@@ -79,6 +79,10 @@ public class User {
 
 	private Instant updatedAt;
 
+	private Instant deletionRequestedAt;
+
+	private Instant eraseAt;
+
 	@Version
 	private long version;
 
@@ -197,6 +201,57 @@ public class User {
 
 	public boolean isEmailVerified() {
 		return this.emailVerified;
+	}
+
+	/** The owner asked to delete the account; it is erased at {@code eraseAt}. */
+	void requestDeletion(Instant now, Instant eraseAt) {
+		if (this.eraseAt == null) {
+			this.deletionRequestedAt = now;
+			this.eraseAt = eraseAt;
+		}
+	}
+
+	void cancelDeletion() {
+		this.deletionRequestedAt = null;
+		this.eraseAt = null;
+	}
+
+	/** Everything about the person goes; the id stays, so nothing else takes it. */
+	void erase() {
+		this.nickname = null;
+		this.avatar = null;
+		this.background = null;
+		this.sex = 0;
+		this.birthday = null;
+		this.height = null;
+		this.waist = null;
+		this.weight = null;
+		this.signature = null;
+		this.address = null;
+		this.communityId = null;
+		this.mobile = null;
+		this.mobileVerified = false;
+		this.email = null;
+		this.emailVerified = false;
+		this.username = null;
+		this.passwordHash = null;
+		this.roles = new String[] { ROLE_USER };
+		this.status = UserStatus.ERASED;
+		this.deletionRequestedAt = null;
+		this.eraseAt = null;
+	}
+
+	/** When the account is erased, while its deletion is pending; null otherwise. */
+	public Instant getEraseAt() {
+		return this.eraseAt;
+	}
+
+	public Instant getDeletionRequestedAt() {
+		return this.deletionRequestedAt;
+	}
+
+	public boolean isErased() {
+		return this.status == UserStatus.ERASED;
 	}
 
 	void changeUsername(String username) {

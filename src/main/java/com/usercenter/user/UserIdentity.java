@@ -25,17 +25,48 @@ public class UserIdentity {
 
 	private String unionId;
 
+	private String email;
+
+	private byte[] refreshSealed;
+
 	private Instant createdAt;
 
 	protected UserIdentity() {
 	}
 
-	UserIdentity(long userId, String provider, String subject, String unionId, Instant now) {
+	UserIdentity(long userId, String provider, String subject, String unionId, String email, Instant now) {
 		this.userId = userId;
 		this.provider = provider;
 		this.subject = subject;
 		this.unionId = unionId;
+		this.email = email;
 		this.createdAt = now;
+	}
+
+	/**
+	 * The email the provider vouched for (Apple's may be a private relay); never used to
+	 * link.
+	 */
+	public String getEmail() {
+		return this.email;
+	}
+
+	/** The provider's refresh token, sealed with the master key, or null. */
+	public byte[] getRefreshSealed() {
+		return this.refreshSealed;
+	}
+
+	void keepRefresh(byte[] sealed) {
+		this.refreshSealed = sealed;
+	}
+
+	/** WeChat's unionid, when given. */
+	public String getUnionId() {
+		return this.unionId;
+	}
+
+	public Long getId() {
+		return this.id;
 	}
 
 	public long getUserId() {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.UniqueConstraints;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -29,9 +30,15 @@ public class UserService {
 
 	private final Clock clock;
 
-	UserService(UserRepository users, Clock clock) {
+	private final IdentityRepository identities;
+
+	private final ApplicationEventPublisher events;
+
+	UserService(UserRepository users, Clock clock, IdentityRepository identities, ApplicationEventPublisher events) {
 		this.users = users;
 		this.clock = clock;
+		this.identities = identities;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -167,6 +174,10 @@ public class UserService {
 	@Transactional
 	public User changeStatusAndRoles(long userId, UserStatus status, Set<String> roles) {
 		User user = lockForUpdate(userId);
+		if (user.isErased()) {
+			// nothing is left to enable: an erased account stays erased
+			throw new UserNotFound();
+		}
 		if (status != null) {
 			user.changeStatus(status);
 		}
@@ -265,6 +276,52 @@ public class UserService {
 
 	private static ApiException inUse(Contact contact) {
 		return (contact instanceof PhoneNumber) ? new MobileAlreadyInUse() : new EmailAlreadyInUse();
+	}
+
+	/**
+	 * Starts the cooling-off period of a deletion the owner asked for; asking again keeps
+	 * the first date.
+	 * @return when the account will be erased
+	 */
+	@Transactional
+	public java.time.Instant requestDeletion(long userId, java.time.Duration coolingOff) {
+		User user = lockForUpdate(userId);
+		java.time.Instant now = this.clock.instant();
+		user.requestDeletion(now, now.plus(coolingOff));
+		user.touch(now);
+		this.users.saveAndFlush(user);
+		return user.getEraseAt();
+	}
+
+	/** The owner signed in again and keeps the account. */
+	@Transactional
+	public void cancelDeletion(long userId) {
+		User user = lockForUpdate(userId);
+		user.cancelDeletion();
+		user.touch(this.clock.instant());
+		this.users.saveAndFlush(user);
+	}
+
+	/**
+	 * Erases the account down to its id and the status {@code erased}, and has every
+	 * feature delete what it keeps about the person ({@link AccountErased}), in one
+	 * transaction. Nothing happens to an account that is erased already or whose deletion
+	 * was cancelled.
+	 * @return whether this call erased it
+	 */
+	@Transactional
+	public boolean erase(long userId) {
+		User user = lockForUpdate(userId);
+		if (user.isErased() || user.getEraseAt() == null) {
+			return false;
+		}
+		this.identities.deleteByUserId(userId);
+		AccountErased erased = new AccountErased(userId, user.getAvatar(), user.getBackground());
+		user.erase();
+		user.touch(this.clock.instant());
+		this.users.saveAndFlush(user);
+		this.events.publishEvent(erased);
+		return true;
 	}
 
 	/**

@@ -1,9 +1,12 @@
 package com.usercenter.user;
 
-/** Whether an account may sign in. Stored lower-case. */
+/**
+ * Whether an account may sign in; an erased one is only its id, kept so nothing else
+ * takes it. Stored lower-case.
+ */
 public enum UserStatus {
 
-	ACTIVE, DISABLED;
+	ACTIVE, DISABLED, ERASED;
 
 	public String value() {
 		return name().toLowerCase(java.util.Locale.ROOT);

@@ -29,6 +29,8 @@ public class PostgresTestConfig {
 			registry.add("usercenter.social.wechat.base-url", TestDeliveries::providersUrl);
 			registry.add("usercenter.social.weibo.base-url", TestDeliveries::providersUrl);
 			registry.add("usercenter.social.qq.base-url", TestDeliveries::providersUrl);
+			registry.add("usercenter.social.apple.base-url", TestDeliveries::providersUrl);
+			registry.add("usercenter.social.apple.private-key", TestSecrets::applePrivateKeyPem);
 			registry.add("usercenter.social.read-timeout", () -> "1s");
 		};
 	}

@@ -1,0 +1,59 @@
+package com.usercenter.privacy;
+
+import java.time.Instant;
+
+import com.usercenter.core.CurrentUser;
+import com.usercenter.core.Envelope;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "privacy", description = "Account deletion and data export (App Store 5.1.1(v), PIPL 45 and 47)")
+@SecurityRequirement(name = "bearer")
+@RestController
+@RequestMapping("/api/v1/users/me/deletion")
+class DeletionController {
+
+	private final DeletionService deletions;
+
+	DeletionController(DeletionService deletions) {
+		this.deletions = deletions;
+	}
+
+	@Operation(
+			summary = "Ask to delete the account: every session ends now, the account is erased when the "
+					+ "cooling-off period (15 days) ends",
+			description = "Proof: the password (counted against the sign-in lockout), or a verify ticket for the "
+					+ "own mobile or email. Sign in again and DELETE this to keep the account.")
+	@PostMapping
+	Envelope<Pending> request(CurrentUser user, @Valid @RequestBody DeletionRequest request) {
+		Instant eraseAt = this.deletions.request(user.userId(), request.password(), request.ticket());
+		return Envelope.ok(new Pending("pending", eraseAt.toEpochMilli()));
+	}
+
+	@Operation(summary = "Keep the account: cancels a pending deletion (nothing to do when none is pending)")
+	@DeleteMapping
+	Envelope<Void> cancel(CurrentUser user) {
+		this.deletions.cancel(user.userId());
+		return Envelope.ok();
+	}
+
+	record DeletionRequest(@Schema(example = "s3cret-Passw0rd") @Size(max = 128) String password,
+			@Schema(description = "Instead of password: a verify ticket for the own mobile or email") @Size(
+					max = 128) String ticket) {
+	}
+
+	record Pending(@Schema(example = "pending") String status,
+			@Schema(description = "Epoch ms when the account is erased") long eraseAt) {
+	}
+
+}

@@ -1,0 +1,317 @@
+package com.usercenter.privacy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.usercenter.support.Api;
+import com.usercenter.support.ApiTestBase;
+import com.usercenter.support.FakeApple;
+import com.usercenter.support.TenantClient;
+import com.usercenter.support.TestClock;
+import com.usercenter.support.TestDeliveries;
+import tools.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Account deletion as the App Store and PIPL ask for it: requested with proof, every
+ * session ended at once, kept by signing in and cancelling within the cooling-off period,
+ * erased when it ends (Apple sign-ins revoked first) by a job several instances run at
+ * once, after which every contact and identity can sign up again as someone new.
+ */
+class AccountDeletionIntegrationTest extends ApiTestBase {
+
+	private static final String PASSWORD = "Delete-me-0k";
+
+	private static final Duration COOLING_OFF = Duration.ofDays(15);
+
+	private static final RSAKey APPLE_KEY = FakeApple.newKey();
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private ErasureJob job;
+
+	@BeforeAll
+	static void apple() {
+		FakeApple.publish(APPLE_KEY);
+		FakeApple.acceptRevocations();
+	}
+
+	@Test
+	void deletionNeedsTheHoldersProof() {
+		String mobile = newMobile();
+		String token = registered(mobile);
+
+		Api.Answer none = api().post("/api/v1/users/me/deletion", Map.of(), token);
+		Api.Answer wrong = api().post("/api/v1/users/me/deletion", Map.of("password", "Wrong-passw0rd"), token);
+		Api.Answer otherTicket = api().post("/api/v1/users/me/deletion",
+				Map.of("ticket", ticket(newMobile(), "verify")), token);
+		Api.Answer anonymous = api().post("/api/v1/users/me/deletion", Map.of("password", PASSWORD));
+
+		assertThat(none.code()).isEqualTo(40102);
+		assertThat(wrong.code()).isEqualTo(40102);
+		assertThat(otherTicket.code()).isEqualTo(40004);
+		assertThat(anonymous.code()).isEqualTo(40100);
+		assertThat(api().get("/api/v1/users/me", token).data().path("deletion").isNull()).isTrue();
+	}
+
+	@Test
+	void aRequestEndsEverySessionAndSigningInAgainCanKeepTheAccount() {
+		String mobile = newMobile();
+		String token = registered(mobile);
+		String other = passwordLogin(mobile, PASSWORD).data().path("accessToken").asString();
+		long requestedAt = TestClock.now().toEpochMilli();
+
+		Api.Answer requested = api().post("/api/v1/users/me/deletion", Map.of("ticket", ticket(mobile, "verify")),
+				token);
+
+		assertThat(requested.code()).as(requested.toString()).isEqualTo(200);
+		assertThat(requested.data().path("status").asString()).isEqualTo("pending");
+		assertThat(requested.data().path("eraseAt").asLong() - requestedAt).isBetween(COOLING_OFF.toMillis() - 5_000,
+				COOLING_OFF.toMillis() + 5_000);
+		assertThat(api().get("/api/v1/users/me", token).code()).isEqualTo(40101);
+		assertThat(api().get("/api/v1/users/me", other).code()).isEqualTo(40101);
+
+		String again = passwordLogin(mobile, PASSWORD).data().path("accessToken").asString();
+		assertThat(api().get("/api/v1/users/me", again).data().path("deletion").path("status").asString())
+			.isEqualTo("pending");
+		assertThat(api().send(Api.Call.of("DELETE", "/api/v1/users/me/deletion").bearer(again)).code()).isEqualTo(200);
+		assertThat(api().get("/api/v1/users/me", again).data().path("deletion").isNull()).isTrue();
+
+		TestClock.advance(COOLING_OFF.plusMinutes(1));
+		this.job.sweep();
+		assertThat(passwordLogin(mobile, PASSWORD).code()).as("the account stayed").isEqualTo(200);
+	}
+
+	@Test
+	void erasureLeavesOnlyTheIdAndEveryContactAndIdentitySignsUpAnewAfterIt() {
+		String mobile = newMobile();
+		String email = "erase-" + unique() + "@example.com";
+		JsonNode login = api()
+			.post("/api/v1/auth/register", Map.of("mobile", mobile, "password", PASSWORD, "code",
+					smsCode(mobile, "register"), "nickname", "将被删除"))
+			.data();
+		long userId = login.path("userId").asLong();
+		String token = login.path("accessToken").asString();
+		assertThat(api()
+			.post("/api/v1/users/me/email",
+					Map.of("email", email, "code", emailCode(email, "change_contact"), "password", PASSWORD), token)
+			.code()).isEqualTo(200);
+		api().post("/api/v1/users/me/devices", Map.of("deviceType", "ios", "deviceId", "erase-device"), token);
+		String appleSubject = "001234." + unique() + ".0912";
+		String refresh = "refresh-" + unique();
+		String code = "code-" + unique();
+		FakeApple.acceptCode(code, refresh);
+		assertThat(api().post("/api/v1/users/me/identities", Map.of("provider", "apple", "identityToken",
+				FakeApple.sign(APPLE_KEY, FakeApple.claims(appleSubject, null).build()), "authorizationCode", code),
+				token)
+			.code()).isEqualTo(200);
+		TenantClient tenant = newTenant();
+		String associatedId = "erased-" + unique();
+		long partnerUser = tenant
+			.post("/sessions-rest/associatedBusiness/loginTenant", Map.of("associatedId", associatedId))
+			.data()
+			.path("userId")
+			.asLong();
+		String partnerToken = tenant
+			.post("/sessions-rest/associatedBusiness/loginTenant", Map.of("associatedId", associatedId))
+			.data()
+			.path("accessToken")
+			.asString();
+		assertThat(api().post("/api/v1/users/me/deletion", Map.of("password", PASSWORD), token).code()).isEqualTo(200);
+		assertThat(api().post("/api/v1/users/me/deletion", Map.of(), partnerToken).code())
+			.as("an account with neither password nor contact is proven by its token")
+			.isEqualTo(200);
+
+		TestClock.advance(COOLING_OFF.plusMinutes(1));
+		this.job.sweep();
+
+		JsonNode erased = api().get("/api/v1/admin/users/" + userId, adminToken()).data();
+		assertThat(erased.path("status").asString()).isEqualTo("erased");
+		assertThat(erased.path("mobile").isNull()).isTrue();
+		assertThat(erased.path("email").isNull()).isTrue();
+		assertThat(erased.path("nickname").isNull()).isTrue();
+		assertThat(erased.path("identities")).isEmpty();
+		assertThat(count("select count(*) from device where user_id = ?", userId)).isZero();
+		assertThat(count("select count(*) from user_session where user_id = ?", userId)).isZero();
+		assertThat(count("select count(*) from audit_event where user_id = ? and (detail is not null or ip is not null)"
+				+ " and type <> 'account_erased'", userId))
+			.isZero();
+		assertThat(count("select count(*) from audit_event where user_id = ? and type = 'account_erased'", userId))
+			.isEqualTo(1);
+		assertThat(FakeApple.formsSentTo("/auth/revoke")).anySatisfy((form) -> {
+			assertThat(form.get("token")).isEqualTo(refresh);
+			assertThat(form.get("token_type_hint")).isEqualTo("refresh_token");
+			assertThat(form.get("client_id")).isEqualTo(FakeApple.BUNDLE_ID);
+		});
+
+		TestClock.advance(Duration.ofSeconds(61));
+		long again = api()
+			.post("/api/v1/auth/register",
+					Map.of("mobile", mobile, "password", PASSWORD, "code", smsCode(mobile, "register")))
+			.data()
+			.path("userId")
+			.asLong();
+		long byEmail = api().post("/api/v1/auth/login/code", Map.of("email", email, "code", emailCode(email, "login")))
+			.data()
+			.path("userId")
+			.asLong();
+		Api.Answer byApple = api().post("/api/v1/auth/login/social", Map.of("provider", "apple", "identityToken",
+				FakeApple.sign(APPLE_KEY, FakeApple.claims(appleSubject, null).build())));
+		Api.Answer partnerNotCreate = tenant.post("/sessions-rest/associatedBusiness/loginTenant",
+				Map.of("associatedId", associatedId, "notCreate", true));
+		Api.Answer partnerAnew = tenant.post("/sessions-rest/associatedBusiness/loginTenant",
+				Map.of("associatedId", associatedId));
+
+		assertThat(again).isNotEqualTo(userId);
+		assertThat(byEmail).isNotIn(userId, again);
+		assertThat(byApple.data().path("needInfo").asBoolean()).isTrue();
+		assertThat(byApple.data().path("userId").asLong()).isNotEqualTo(userId);
+		assertThat(partnerNotCreate.code()).isEqualTo(40401);
+		assertThat(partnerAnew.data().path("needInfo").asBoolean()).isTrue();
+		assertThat(partnerAnew.data().path("userId").asLong()).isNotEqualTo(partnerUser);
+		assertThat(api().get("/api/v1/users/" + userId, newUserToken()).code()).isEqualTo(40401);
+		assertThat(api().patch("/api/v1/admin/users/" + userId, Map.of("status", "active"), adminToken()).code())
+			.isEqualTo(40401);
+	}
+
+	@Test
+	void twoInstancesSweepingAtOnceEraseEachAccountOnce() throws Exception {
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			String mobile = newMobile();
+			String token = registered(mobile);
+			ids.add(api().get("/api/v1/users/me", token).data().path("userId").asLong());
+			api().post("/api/v1/users/me/deletion", Map.of("password", PASSWORD), token);
+		}
+		TestClock.advance(COOLING_OFF.plusMinutes(1));
+
+		ExecutorService instances = Executors.newFixedThreadPool(2);
+		int erased = 0;
+		try {
+			List<Callable<Integer>> sweeps = List.of(this.job::sweep, this.job::sweep);
+			for (Future<Integer> sweep : instances.invokeAll(sweeps)) {
+				erased += sweep.get();
+			}
+		}
+		finally {
+			instances.shutdownNow();
+		}
+
+		assertThat(erased).isGreaterThanOrEqualTo(ids.size());
+		for (long id : ids) {
+			assertThat(count("select count(*) from audit_event where user_id = ? and type = 'account_erased'", id))
+				.isEqualTo(1);
+		}
+	}
+
+	@Test
+	void aSweepThatDiesMidwayIsFinishedByTheNextOnceItsClaimLapses() {
+		String mobile = newMobile();
+		String token = registered(mobile);
+		long userId = api().get("/api/v1/users/me", token).data().path("userId").asLong();
+		String subject = "001234." + unique() + ".0912";
+		String code = "code-" + unique();
+		String refresh = "refresh-dies-" + unique();
+		FakeApple.acceptCode(code, refresh);
+		api().post("/api/v1/users/me/identities",
+				Map.of("provider", "apple", "identityToken",
+						FakeApple.sign(APPLE_KEY, FakeApple.claims(subject, null).build()), "authorizationCode", code),
+				token);
+		api().post("/api/v1/users/me/deletion", Map.of("password", PASSWORD), token);
+		TestDeliveries.webhook()
+			.stubFor(WireMock.post("/auth/revoke")
+				.atPriority(1)
+				.withRequestBody(WireMock.containing(refresh))
+				.willReturn(WireMock.serverError()));
+		TestClock.advance(COOLING_OFF.plusMinutes(1));
+
+		this.job.sweep();
+		String statusWhileAppleFails = status(userId);
+		TestDeliveries.webhook()
+			.removeStub(TestDeliveries.webhook()
+				.getStubMappings()
+				.stream()
+				.filter((stub) -> stub.getRequest().getBodyPatterns() != null
+						&& stub.getRequest().getBodyPatterns().toString().contains(refresh))
+				.findFirst()
+				.orElseThrow());
+		this.job.sweep();
+		String statusWhileClaimed = status(userId);
+		TestClock.advance(Duration.ofMinutes(6));
+		this.job.sweep();
+		this.job.sweep();
+
+		assertThat(statusWhileAppleFails).as("Apple first, within the grace period").isEqualTo("active");
+		assertThat(statusWhileClaimed).as("another sweep leaves a claimed account alone").isEqualTo("active");
+		assertThat(status(userId)).isEqualTo("erased");
+		assertThat(count("select count(*) from audit_event where user_id = ? and type = 'account_erased'", userId))
+			.isEqualTo(1);
+		assertThat(FakeApple.formsSentTo("/auth/revoke"))
+			.anySatisfy((form) -> assertThat(form.get("token")).isEqualTo(refresh));
+	}
+
+	@Test
+	void appleNeverAnsweringDelaysErasureOnlyByTheGracePeriod() {
+		String mobile = newMobile();
+		String token = registered(mobile);
+		long userId = api().get("/api/v1/users/me", token).data().path("userId").asLong();
+		String code = "code-" + unique();
+		String refresh = "refresh-never-" + unique();
+		FakeApple.acceptCode(code, refresh);
+		api().post("/api/v1/users/me/identities",
+				Map.of("provider", "apple", "identityToken",
+						FakeApple.sign(APPLE_KEY, FakeApple.claims("001234." + unique() + ".0912", null).build()),
+						"authorizationCode", code),
+				token);
+		api().post("/api/v1/users/me/deletion", Map.of("password", PASSWORD), token);
+		TestDeliveries.webhook()
+			.stubFor(WireMock.post("/auth/revoke")
+				.atPriority(1)
+				.withRequestBody(WireMock.containing(refresh))
+				.willReturn(WireMock.serverError()));
+
+		TestClock.advance(COOLING_OFF.plusHours(12));
+		this.job.sweep();
+		String halfway = status(userId);
+		TestClock.advance(Duration.ofHours(13));
+		this.job.sweep();
+
+		assertThat(halfway).isEqualTo("active");
+		assertThat(status(userId)).isEqualTo("erased");
+		assertThat(count("select count(*) from audit_event where user_id = ? and type = 'apple_revocation_failed'",
+				userId))
+			.isEqualTo(1);
+	}
+
+	private String registered(String mobile) {
+		Api.Answer answer = api().post("/api/v1/auth/register",
+				Map.of("mobile", mobile, "password", PASSWORD, "code", smsCode(mobile, "register")));
+		assertThat(answer.code()).as(answer.toString()).isEqualTo(200);
+		return answer.data().path("accessToken").asString();
+	}
+
+	private String status(long userId) {
+		return this.jdbc.sql("select status from app_user where id = ?").param(userId).query(String.class).single();
+	}
+
+	private long count(String sql, long userId) {
+		return this.jdbc.sql(sql).param(userId).query(Long.class).single();
+	}
+
+}
