@@ -27,9 +27,12 @@ class AccountController {
 
 	private final CaptchaGate gate;
 
-	AccountController(AccountService accounts, CaptchaGate gate) {
+	private final OneTap oneTap;
+
+	AccountController(AccountService accounts, CaptchaGate gate, OneTap oneTap) {
 		this.accounts = accounts;
 		this.gate = gate;
+		this.oneTap = oneTap;
 	}
 
 	@Operation(summary = "Sign in with a mobile number, email or username and a password",
@@ -60,6 +63,16 @@ class AccountController {
 		requireOneOf(request.code(), request.ticket(), "code");
 		return Envelope.ok(this.accounts.loginWithCode(contact(request.mobile(), request.email()), request.code(),
 				request.ticket()));
+	}
+
+	@Operation(summary = "Sign in with the carrier's one-tap token; creates the account when there is none",
+			description = "The token from the carrier SDK is exchanged for the number with Alibaba Cloud's number "
+					+ "authentication. Counted per client address like code sends (42800 past the threshold). "
+					+ "A token the provider refuses, or one-tap off: 40105; provider down: 50200.")
+	@PostMapping("/login/one-tap")
+	Envelope<LoginResult> loginWithOneTap(@Valid @RequestBody OneTapRequest request) {
+		this.gate.passSend(request.captchaKey(), request.captchaCode());
+		return Envelope.ok(this.accounts.signInProvenOwner(this.oneTap.mobileOf(request.token()), "one_tap"));
 	}
 
 	@Operation(summary = "Set a new password with a reset_password code (or ticket); every session ends")
@@ -129,6 +142,13 @@ class AccountController {
 			example = "mobile") @NotBlank @Pattern(regexp = "mobile|email|username|wechat|weibo|qq") String type,
 			@Schema(example = "13800138000") @NotBlank @Size(max = 254) String identity,
 			@Size(max = 64) String captchaKey, @Size(max = 16) String captchaCode){
+	}
+
+	record OneTapRequest(
+			@Schema(description = "The token the carrier SDK (Alibaba Cloud number authentication) gave the app",
+					example = "eyJjIjoiMTM4In0") @NotBlank @Size(max = 2048) String token,
+			@Schema(description = "From GET /api/v1/captcha, when required") @Size(max = 64) String captchaKey,
+			@Schema(description = "The characters in the captcha image") @Size(max = 16) String captchaCode) {
 	}
 
 	record Exists(boolean exists) {

@@ -60,15 +60,15 @@ class SocialController {
 			security = @SecurityRequirement(name = "bearer"))
 	@DeleteMapping("/api/v1/users/me/identities/{provider}")
 	Envelope<Void> unbind(CurrentUser user,
-			@PathVariable @Pattern(regexp = "wechat|weibo|qq|apple|mobile|email") String provider) {
+			@PathVariable @Pattern(regexp = "wechat|wechat_mini|weibo|qq|apple|mobile|email") String provider) {
 		this.social.unbind(user.userId(), provider);
 		return Envelope.ok();
 	}
 
 	record SocialRequest(@Schema(allowableValues = {
-			"wechat", "weibo", "qq", "apple" },
-			example = "wechat") @NotBlank @Pattern(regexp = "wechat|weibo|qq|apple") String provider,
-			@Schema(description = "WeChat: the code from the SDK",
+			"wechat", "wechat_mini", "weibo", "qq", "apple" },
+			example = "wechat") @NotBlank @Pattern(regexp = "wechat|wechat_mini|weibo|qq|apple") String provider,
+			@Schema(description = "WeChat: the code from the SDK; mini-program: the code from wx.login",
 					example = "061aBc0w3Xyz") @Size(max = 256) String code,
 			@Schema(description = "Weibo and QQ: the SDK's access token") @Size(max = 512) String accessToken,
 			@Schema(description = "Weibo: the uid the token belongs to",

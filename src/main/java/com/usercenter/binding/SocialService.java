@@ -56,6 +56,8 @@ class SocialService {
 
 	static final String REFRESH_PURPOSE = "provider-refresh-token";
 
+	private static final List<String> WECHAT_FAMILY = List.of("wechat", WechatMiniClient.PROVIDER);
+
 	private final SecretBox box;
 
 	private final TransactionTemplate transactions;
@@ -94,6 +96,16 @@ class SocialService {
 				keepRefresh(profile);
 				return this.accounts.signIn(user, profile.provider(), false);
 			}
+			User sameUnion = sameWechatUser(profile);
+			if (sameUnion != null) {
+				// the WeChat app and the mini-program are one person's: one account
+				if (!sameUnion.isActive()) {
+					throw new AccountDisabled();
+				}
+				this.identities.bind(sameUnion.getId(), profile.provider(), profile.subject(), profile.unionId(),
+						profile.email());
+				return this.accounts.signIn(sameUnion, profile.provider(), false);
+			}
 			User user = this.users
 				.create(ProfileUpdate.unlessNull(nickname(profile), avatar(profile), null, null, null, null));
 			this.identities.bind(user.getId(), profile.provider(), profile.subject(), profile.unionId(),
@@ -101,6 +113,18 @@ class SocialService {
 			keepRefresh(profile);
 			return this.accounts.signIn(user, profile.provider(), true);
 		});
+	}
+
+	/**
+	 * The active account of a WeChat identity (app or mini-program) with this unionid.
+	 */
+	private User sameWechatUser(SocialProfile profile) {
+		if (profile.unionId() == null || !WECHAT_FAMILY.contains(profile.provider())) {
+			return null;
+		}
+		return this.identities.findByUnionId(profile.unionId(), WECHAT_FAMILY)
+			.map((identity) -> this.users.get(identity.getUserId()))
+			.orElse(null);
 	}
 
 	SignInMethod bind(long userId, SocialCredential credential) {
@@ -155,7 +179,15 @@ class SocialService {
 				: String.join(", ", clients.stream().map(ProviderClient::provider).sorted().toList());
 	}
 
+	/**
+	 * First sign-ins of one identity take turns; so do those of one unionid, so the
+	 * WeChat app and the mini-program signing in for the first time at once make one
+	 * account.
+	 */
 	private void lock(SocialProfile profile) {
+		if (profile.unionId() != null && WECHAT_FAMILY.contains(profile.provider())) {
+			this.locks.lockForTransaction("wechat-union:" + profile.unionId());
+		}
 		this.locks.lockForTransaction("identity:" + profile.provider() + ":" + profile.subject());
 	}
 

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("usercenter.social")
 record SocialSettings(@DefaultValue Wechat wechat, @DefaultValue Weibo weibo, @DefaultValue Qq qq,
-		@DefaultValue Apple apple, @DefaultValue("2s") Duration connectTimeout,
+		@DefaultValue Apple apple, @DefaultValue WechatMini wechatMini, @DefaultValue("2s") Duration connectTimeout,
 		@DefaultValue("5s") Duration readTimeout) {
 
 	/** WeChat open platform: {@code appId} and {@code secret} of the mobile app. */
@@ -31,6 +31,13 @@ record SocialSettings(@DefaultValue Wechat wechat, @DefaultValue Weibo weibo, @D
 	 * oauth_consumer_key); without it QQ sign-in is off.
 	 */
 	record Qq(@DefaultValue("https://graph.qq.com") String baseUrl, String appId) {
+	}
+
+	/**
+	 * WeChat mini-program ({@code usercenter.social.wechat-mini.*}): its own app id and
+	 * secret, on the WeChat API root; without them it is off.
+	 */
+	record WechatMini(String appId, String secret) {
 	}
 
 	/**

@@ -19,6 +19,9 @@ interface IdentityRepository extends Repository<UserIdentity, Long> {
 
 	boolean existsByProviderAndSubject(String provider, String subject);
 
+	Optional<UserIdentity> findFirstByUnionIdAndProviderInOrderByCreatedAtAsc(String unionId,
+			java.util.Collection<String> providers);
+
 	long countByUserId(long userId);
 
 	void delete(UserIdentity identity);

@@ -37,6 +37,15 @@ public class IdentityService {
 		return this.identities.findByProviderAndSubject(provider, subject);
 	}
 
+	/**
+	 * An identity of one of these providers with this unionid (WeChat's app and
+	 * mini-program).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<UserIdentity> findByUnionId(String unionId, java.util.Collection<String> providers) {
+		return this.identities.findFirstByUnionIdAndProviderInOrderByCreatedAtAsc(unionId, providers);
+	}
+
 	@Transactional(readOnly = true)
 	public boolean exists(String provider, String subject) {
 		return this.identities.existsByProviderAndSubject(provider, subject);

@@ -32,8 +32,8 @@ public class CaptchaGate {
 		this.settings = settings;
 	}
 
-	/** Code sends. */
-	void passSend(String captchaKey, String captchaCode) {
+	/** Code sends, and what costs as much at a provider (a one-tap number look-up). */
+	public void passSend(String captchaKey, String captchaCode) {
 		pass("send-ip", this.settings.captchaAfterPerIpHour(), "send-net", this.settings.captchaAfterPerNetworkHour(),
 				captchaKey, captchaCode);
 	}

@@ -283,6 +283,76 @@ class SocialIntegrationTest extends ApiTestBase {
 		assertThat(social(Map.of("provider", "wechat", "code", "d2-" + openId)).code()).isEqualTo(40301);
 	}
 
+	@Test
+	void theWechatAppAndTheMiniProgramWithOneUnionIdAreOneUserInEitherOrder() {
+		String appFirst = "union-a-" + unique();
+		wechatApp("app-" + appFirst, "oApp" + unique(), appFirst);
+		miniProgram("mini-" + appFirst, "oMini" + unique(), appFirst);
+		String miniFirst = "union-m-" + unique();
+		wechatApp("app-" + miniFirst, "oApp" + unique(), miniFirst);
+		miniProgram("mini-" + miniFirst, "oMini" + unique(), miniFirst);
+
+		Api.Answer app = social(Map.of("provider", "wechat", "code", "app-" + appFirst));
+		Api.Answer mini = social(Map.of("provider", "wechat_mini", "code", "mini-" + appFirst));
+		Api.Answer mini2 = social(Map.of("provider", "wechat_mini", "code", "mini-" + miniFirst));
+		Api.Answer app2 = social(Map.of("provider", "wechat", "code", "app-" + miniFirst));
+
+		assertThat(app.code()).as(app.toString()).isEqualTo(200);
+		assertThat(mini.code()).as(mini.toString()).isEqualTo(200);
+		assertThat(mini.data().path("userId").asLong()).isEqualTo(app.data().path("userId").asLong());
+		assertThat(mini.data().path("needInfo").asBoolean()).isFalse();
+		assertThat(app2.data().path("userId").asLong()).isEqualTo(mini2.data().path("userId").asLong());
+		assertThat(mini2.data().path("needInfo").asBoolean()).isTrue();
+	}
+
+	@Test
+	void theAppAndTheMiniProgramSigningInFirstAtOnceMakeOneUser() throws Exception {
+		for (int round = 0; round < 3; round++) {
+			String union = "union-race-" + unique();
+			wechatApp("app-" + union, "oApp" + unique(), union);
+			miniProgram("mini-" + union, "oMini" + unique(), union);
+
+			List<Api.Answer> answers = runTogether(
+					List.of(() -> social(Map.of("provider", "wechat", "code", "app-" + union)),
+							() -> social(Map.of("provider", "wechat_mini", "code", "mini-" + union))));
+
+			assertThat(answers).allSatisfy((answer) -> assertThat(answer.code()).isEqualTo(200));
+			assertThat(answers.get(0).data().path("userId").asLong())
+				.isEqualTo(answers.get(1).data().path("userId").asLong());
+			assertThat(this.jdbc.sql("select count(distinct user_id) from user_identity where union_id = ?")
+				.param(union)
+				.query(Long.class)
+				.single()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void aMiniProgramCodeWeChatRefusesIs40105() {
+		this.providers
+			.stubFor(get(urlPathEqualTo("/sns/jscode2session")).withQueryParam("js_code", equalTo("used-code"))
+				.willReturn(okJson("{\"errcode\":40163,\"errmsg\":\"code been used\"}")));
+
+		assertThat(social(Map.of("provider", "wechat_mini", "code", "used-code")).code()).isEqualTo(40105);
+	}
+
+	private void wechatApp(String code, String openId, String unionId) {
+		this.providers.stubFor(get(urlPathEqualTo("/sns/oauth2/access_token")).withQueryParam("code", equalTo(code))
+			.willReturn(okJson("{\"access_token\":\"at-" + code + "\",\"expires_in\":7200,\"openid\":\"" + openId
+					+ "\",\"unionid\":\"" + unionId + "\"}")));
+		this.providers.stubFor(get(urlPathEqualTo("/sns/userinfo"))
+			.withQueryParam("access_token", equalTo("at-" + code))
+			.willReturn(okJson("{\"openid\":\"" + openId + "\",\"nickname\":\"微信\",\"unionid\":\"" + unionId + "\"}")));
+	}
+
+	private void miniProgram(String jsCode, String openId, String unionId) {
+		this.providers.stubFor(get(urlPathEqualTo("/sns/jscode2session")).withQueryParam("js_code", equalTo(jsCode))
+			.withQueryParam("appid", equalTo("wx-mini-test-app"))
+			.withQueryParam("secret", equalTo("wx-mini-test-secret"))
+			.withQueryParam("grant_type", equalTo("authorization_code"))
+			.willReturn(okJson("{\"openid\":\"" + openId + "\",\"session_key\":\"tiihtNczf5v6AKRyjwEUhQ==\","
+					+ "\"unionid\":\"" + unionId + "\"}")));
+	}
+
 	private void wechat(String code, String openId, String nickname, String avatar) {
 		this.providers.stubFor(get(urlPathEqualTo("/sns/oauth2/access_token")).withQueryParam("code", equalTo(code))
 			.withQueryParam("appid", equalTo("wx-test-app"))

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"usercenter.email.provider=log" })
 @Import(PostgresTestConfig.class)
 @ExtendWith(OutputCaptureExtension.class)
+// a context of its own: closed after the class, so its connections go back to PostgreSQL
+@DirtiesContext
 class DefaultsIntegrationTest {
 
 	@LocalServerPort

@@ -5,6 +5,7 @@ import com.usercenter.support.ApiTestBase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no actuator at all.
  */
 @TestPropertySource(properties = "management.server.port=0")
+// a context of its own: closed after the class, so its connections go back to PostgreSQL
+@DirtiesContext
 class ManagementPortIntegrationTest extends ApiTestBase {
 
 	@LocalManagementPort

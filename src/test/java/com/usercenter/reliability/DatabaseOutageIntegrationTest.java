@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,6 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"usercenter.email.provider=log", "spring.datasource.hikari.connection-timeout=1000",
 				"spring.datasource.hikari.validation-timeout=500", "spring.datasource.hikari.maximum-pool-size=4" })
 @Import(TestClock.Config.class)
+// a context of its own: closed after the class, so its connections go back to PostgreSQL
+@DirtiesContext
 class DatabaseOutageIntegrationTest {
 
 	private static TcpRelay relay;

@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,6 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.mail.properties.mail.smtp.connectiontimeout=1000",
 				"spring.mail.properties.mail.smtp.timeout=1000", "spring.mail.properties.mail.smtp.writetimeout=1000" })
 @Import(TestClock.Config.class)
+// a context of its own: closed after the class, so its connections go back to PostgreSQL
+@DirtiesContext
 class HangingSmtpIntegrationTest {
 
 	private static ServerSocket silent;

@@ -32,7 +32,10 @@ public final class TestDeliveries {
 
 	public static synchronized WireMockServer webhook() {
 		if (webhook == null) {
-			webhook = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(100));
+			webhook = new WireMockServer(WireMockConfiguration.options()
+				.dynamicPort()
+				.containerThreads(100)
+				.extensions(new FakeCloud.AliyunRpc(), new FakeCloud.TencentTc3()));
 			webhook.start();
 			webhook.stubFor(WireMock.post(SMS_PATH).atPriority(10).willReturn(WireMock.ok()));
 			Runtime.getRuntime().addShutdownHook(new Thread(webhook::stop));

@@ -55,6 +55,13 @@ public final class TestSecrets {
 		return ADMIN_PASSWORD;
 	}
 
+	/** Random URL-safe characters, made fresh for the run. */
+	public static String random(int bytes) {
+		byte[] buffer = new byte[bytes];
+		RANDOM.nextBytes(buffer);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer);
+	}
+
 	private static String base64(int bytes) {
 		byte[] buffer = new byte[bytes];
 		RANDOM.nextBytes(buffer);
