@@ -59,10 +59,17 @@ abstract class ProviderClient {
 
 	/** POSTs a form body (with a Content-Length: no chunked bodies to providers). */
 	JsonNode postForm(URI uri, MultiValueMap<String, String> form) {
+		StringBuilder encoded = new StringBuilder();
+		form.forEach((name,
+				values) -> values.forEach((value) -> encoded.append(encoded.isEmpty() ? "" : "&")
+					.append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+					.append('=')
+					.append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8))));
+		byte[] body = encoded.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
 		return read(() -> this.http.post()
 			.uri(uri)
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.body(form)
+			.body(body)
 			.retrieve()
 			.body(String.class));
 	}

@@ -54,15 +54,19 @@ class AccessTokens {
 		.expireAfterAccess(Duration.ofMinutes(10))
 		.build();
 
-	AccessTokens(TokenSettings settings, SigningKeys keys) throws JOSEException {
+	private final TokenIssuer issuer;
+
+	AccessTokens(TokenSettings settings, SigningKeys keys, TokenIssuer issuer) throws JOSEException {
 		this.settings = settings;
+		this.issuer = issuer;
 		this.signer = new ECDSASigner(keys.signingKey());
 		this.verifier = new ECDSAVerifier(keys.signingKey().toECPublicKey());
 		this.keyId = keys.signingKey().getKeyID();
 	}
 
 	String issue(UUID sessionId, long userId, Set<String> roles, String tenantKey, Instant now) {
-		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(this.settings.issuer())
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(this.issuer.issuer())
+			.audience(this.settings.audience())
 			.subject(Long.toString(userId))
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plus(this.settings.accessTokenTtl())))
@@ -108,7 +112,8 @@ class AccessTokens {
 				throw new BadJwtException("Invalid signature");
 			}
 			JWTClaimsSet claims = signed.getJWTClaimsSet();
-			if (!this.settings.issuer().equals(claims.getIssuer()) || claims.getSubject() == null
+			if (!this.issuer.issuer().equals(claims.getIssuer()) || claims.getAudience() == null
+					|| !claims.getAudience().contains(this.settings.audience()) || claims.getSubject() == null
 					|| claims.getExpirationTime() == null || claims.getIssueTime() == null
 					|| claims.getStringClaim(SESSION_CLAIM) == null) {
 				throw new BadJwtException("Missing claims");

@@ -12,6 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 interface SessionRepository extends Repository<UserSession, UUID> {
 
+	java.util.List<UserSession> findByUserIdAndRevokedAtIsNullAndExpiresAtAfterOrderByCreatedAtDesc(long userId,
+			java.time.Instant now);
+
 	UserSession save(UserSession session);
 
 	Optional<UserSession> findById(UUID id);

@@ -8,10 +8,16 @@ import java.util.UUID;
 
 import com.usercenter.audit.AuditService;
 import com.usercenter.audit.AuditType;
+import com.usercenter.core.ApiException;
+import com.usercenter.core.ClientIp;
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.PlainText;
 import com.usercenter.core.Digests;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,8 +57,9 @@ public class SessionService {
 	@Transactional
 	public IssuedTokens start(SessionRequest request) {
 		Instant now = this.clock.instant();
-		UserSession session = this.sessions
-			.save(new UserSession(request, now, now.plus(this.settings.refreshTokenTtl())));
+		UserSession started = new UserSession(request, now, now.plus(this.settings.refreshTokenTtl()));
+		started.seenFrom(ClientIp.current(), userAgent());
+		UserSession session = this.sessions.save(started);
 		return tokensFor(session, now);
 	}
 
@@ -97,6 +104,7 @@ public class SessionService {
 		presented.markRotated(now);
 		this.refreshTokens.save(presented);
 		session.extendUntil(now.plus(this.settings.refreshTokenTtl()));
+		session.refreshed(now, ClientIp.current(), userAgent());
 		return tokensFor(session, now);
 	}
 
@@ -126,6 +134,28 @@ public class SessionService {
 	 * Every session of the user, newest first, without any token: for the user's data
 	 * export.
 	 */
+	/** The user's live sessions, newest first. */
+	@Transactional(readOnly = true)
+	List<SessionView> liveSessionsOf(long userId, UUID current) {
+		return this.sessions
+			.findByUserIdAndRevokedAtIsNullAndExpiresAtAfterOrderByCreatedAtDesc(userId, this.clock.instant())
+			.stream()
+			.map((session) -> session.view(current))
+			.toList();
+	}
+
+	/** Ends one of the user's live sessions; 40401 when it is not one. */
+	@Transactional
+	void endOwn(long userId, UUID sessionId) {
+		Instant now = this.clock.instant();
+		UserSession session = this.sessions.findById(sessionId)
+			.filter((found) -> found.getUserId() == userId && found.isLive(now))
+			.orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_FOUND));
+		session.revoke(now);
+		this.sessions.save(session);
+		this.audit.record(AuditType.TOKEN_REVOKED, userId, session.getTenantKey(), "session ended by its user");
+	}
+
 	@Transactional(readOnly = true)
 	public List<java.util.Map<String, Object>> sessionsOf(long userId) {
 		return this.jdbc.sql("""
@@ -155,6 +185,18 @@ public class SessionService {
 		String access = this.accessTokens.issue(session.getId(), session.getUserId(), session.roles(),
 				session.getTenantKey(), now);
 		return new IssuedTokens(session.getId(), session.getUserId(), access, refresh, this.accessTokens.ttlSeconds());
+	}
+
+	/** The caller's {@code User-Agent}, as plain text of at most 256 characters. */
+	private static String userAgent() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			String agent = attributes.getRequest().getHeader("User-Agent");
+			if (agent != null) {
+				String clean = PlainText.Validator.clean(agent).strip();
+				return clean.isEmpty() ? null : clean.substring(0, Math.min(256, clean.length()));
+			}
+		}
+		return null;
 	}
 
 	static String hash(String refreshToken) {

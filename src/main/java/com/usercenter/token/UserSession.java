@@ -42,6 +42,12 @@ class UserSession extends NewUntilStored<UUID> {
 
 	private Instant revokedAt;
 
+	private String ip;
+
+	private String userAgent;
+
+	private Instant lastRefreshedAt;
+
 	protected UserSession() {
 	}
 
@@ -64,6 +70,23 @@ class UserSession extends NewUntilStored<UUID> {
 		if (this.revokedAt == null) {
 			this.revokedAt = now;
 		}
+	}
+
+	/** Where the session was started or last refreshed from. */
+	void seenFrom(String ip, String userAgent) {
+		this.ip = ip;
+		this.userAgent = userAgent;
+	}
+
+	void refreshed(Instant now, String ip, String userAgent) {
+		this.lastRefreshedAt = now;
+		seenFrom(ip, userAgent);
+	}
+
+	SessionView view(UUID current) {
+		return new SessionView(this.id.toString(), this.channel, this.tenantKey, this.createdAt.toEpochMilli(),
+				(this.lastRefreshedAt != null) ? this.lastRefreshedAt.toEpochMilli() : null, this.ip, this.userAgent,
+				this.id.equals(current));
 	}
 
 	void extendUntil(Instant expiresAt) {

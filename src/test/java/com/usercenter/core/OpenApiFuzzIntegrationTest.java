@@ -34,7 +34,8 @@ class OpenApiFuzzIntegrationTest extends ApiTestBase {
 			"a%20b", "x".repeat(300));
 
 	/** Answers that are not envelopes by design: standard formats and images. */
-	private static final List<String> RAW_ANSWERS = List.of("/.well-known/jwks.json", "/api/v1/avatars/files/");
+	private static final List<String> RAW_ANSWERS = List.of("/.well-known/jwks.json",
+			"/.well-known/openid-configuration", "/api/v1/avatars/files/");
 
 	private final List<String> failures = new ArrayList<>();
 

@@ -84,7 +84,8 @@ class TokenIntegrationTest extends ApiTestBase {
 		Jwt jwt = decoder.decode(login.path("accessToken").asString());
 
 		assertThat(jwt.getSubject()).isEqualTo(login.path("userId").asString());
-		assertThat(jwt.getClaimAsString("iss")).isEqualTo("user-center");
+		assertThat(jwt.getClaimAsString("iss")).isEqualTo("http://localhost:" + this.port);
+		assertThat(jwt.getClaimAsStringList("aud")).containsExactly("user-center");
 		assertThat(jwt.getClaimAsString("sid")).isNotBlank();
 		assertThat(jwt.getClaimAsStringList("roles")).containsExactly("USER");
 		assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(Duration.ofHours(2));
@@ -255,7 +256,8 @@ class TokenIntegrationTest extends ApiTestBase {
 
 	private static JWTClaimsSet claimsLike(JsonNode login) {
 		JsonNode claims = claims(login.path("accessToken").asString());
-		return new JWTClaimsSet.Builder().issuer("user-center")
+		return new JWTClaimsSet.Builder().issuer(claims.path("iss").asString())
+			.audience("user-center")
 			.subject(login.path("userId").asString())
 			.claim("sid", claims.path("sid").asString())
 			.claim("roles", List.of("USER", "ADMIN"))

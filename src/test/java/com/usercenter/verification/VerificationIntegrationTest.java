@@ -316,6 +316,22 @@ class VerificationIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
+	void theWebhookGetsABodyOfKnownLengthNotAChunkedOne() {
+		String mobile = newMobile();
+
+		send("sms", mobile, "login", newIp());
+
+		var request = TestDeliveries.webhook()
+			.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo(TestDeliveries.SMS_PATH)))
+			.stream()
+			.filter((r) -> r.getBodyAsString().contains(mobile))
+			.findFirst()
+			.orElseThrow();
+		assertThat(request.getHeader("Content-Length")).isEqualTo(Integer.toString(request.getBody().length));
+		assertThat(request.containsHeader("Transfer-Encoding")).isFalse();
+	}
+
+	@Test
 	void hangingWebhookIsCutOffByTheTimeout() {
 		String mobile = newMobile();
 		TestDeliveries.webhook()
