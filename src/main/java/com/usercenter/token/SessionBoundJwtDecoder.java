@@ -15,8 +15,9 @@ import org.springframework.transaction.TransactionException;
 
 /**
  * The resource server's decoder: a token is good when this service signed it, its time is
- * not over, and its session is live now. The session check reads the database on every
- * request, so a revocation holds at once on every instance.
+ * not over, and its session is live now: from memory while the channel of ended sessions
+ * is up ({@link LiveSessions}), else from the database, so a revocation holds within a
+ * second on every instance.
  */
 @Component
 class SessionBoundJwtDecoder implements JwtDecoder {
@@ -41,7 +42,8 @@ class SessionBoundJwtDecoder implements JwtDecoder {
 		}
 		boolean live;
 		try {
-			live = this.sessions.isLive(UUID.fromString(jwt.getClaimAsString(AccessTokens.SESSION_CLAIM)));
+			live = this.sessions.isLive(UUID.fromString(jwt.getClaimAsString(AccessTokens.SESSION_CLAIM)),
+					Long.parseLong(jwt.getSubject()));
 		}
 		catch (DataAccessException | TransactionException ex) {
 			// the database is down: say so (50300) rather than calling the token bad

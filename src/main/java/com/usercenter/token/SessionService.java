@@ -43,9 +43,12 @@ public class SessionService {
 
 	private final JdbcClient jdbc;
 
+	private final LiveSessions live;
+
 	SessionService(SessionRepository sessions, RefreshTokenRepository refreshTokens, AccessTokens accessTokens,
-			TokenSettings settings, AuditService audit, Clock clock, JdbcClient jdbc) {
+			TokenSettings settings, AuditService audit, Clock clock, JdbcClient jdbc, LiveSessions live) {
 		this.jdbc = jdbc;
+		this.live = live;
 		this.sessions = sessions;
 		this.refreshTokens = refreshTokens;
 		this.accessTokens = accessTokens;
@@ -173,9 +176,14 @@ public class SessionService {
 		}).list();
 	}
 
+	/**
+	 * Whether the session is live now: from {@link LiveSessions} while its channel is up,
+	 * else one statement in the database.
+	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
-	public boolean isLive(UUID sessionId) {
-		return this.sessions.existsByIdAndRevokedAtIsNullAndExpiresAtAfter(sessionId, this.clock.instant());
+	public boolean isLive(UUID sessionId, long userId) {
+		return this.live.isLive(sessionId, userId,
+				() -> this.sessions.existsByIdAndRevokedAtIsNullAndExpiresAtAfter(sessionId, this.clock.instant()));
 	}
 
 	private IssuedTokens tokensFor(UserSession session, Instant now) {

@@ -1,0 +1,142 @@
+package com.usercenter.token;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import com.usercenter.UserCenterApplication;
+import com.usercenter.support.Api;
+import com.usercenter.support.ApiTestBase;
+import com.usercenter.support.TcpRelay;
+import com.usercenter.support.TestClock;
+import com.usercenter.support.TestDatabase;
+import com.usercenter.support.TestSecrets;
+import tools.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances on one database, the second checking sessions from memory: a revocation
+ * on the first holds on the second within a second, and while the second's channel of
+ * ended sessions is cut, it checks the database on every request instead of trusting
+ * memory.
+ */
+class RevocationAcrossInstancesIntegrationTest extends ApiTestBase {
+
+	private static TcpRelay relay;
+
+	private static ConfigurableApplicationContext second;
+
+	private static Api b;
+
+	/**
+	 * Instance B, started once beside this run's instance A, with A's issuer (one public
+	 * URL).
+	 */
+	@BeforeEach
+	void startTheSecondInstance() throws Exception {
+		if (second != null) {
+			return;
+		}
+		TestDatabase.Coordinates db = TestDatabase.get();
+		URI database = URI.create(db.url().substring("jdbc:".length()));
+		relay = new TcpRelay(database.getHost(), database.getPort());
+		// as command-line arguments: they outrank application.yml, as a deployment's
+		// settings do
+		second = new SpringApplicationBuilder(UserCenterApplication.class, TestClock.Config.class).run(
+				"--server.port=0", "--spring.datasource.url=" + db.url(),
+				"--spring.datasource.username=" + db.username(), "--spring.datasource.password=" + db.password(),
+				"--spring.datasource.hikari.maximum-pool-size=5",
+				"--usercenter.crypto.master-key=" + TestSecrets.masterKey(),
+				"--usercenter.sessions.listen-url=jdbc:postgresql://127.0.0.1:" + relay.port() + database.getPath(),
+				"--logging.structured.format.console=", "--usercenter.token.issuer=http://localhost:" + this.port);
+		b = new Api(((WebServerApplicationContext) second).getWebServer().getPort());
+		await(() -> second.getBean(LiveSessions.class).listening(), Duration.ofSeconds(10));
+	}
+
+	@AfterAll
+	static void stopTheSecondInstance() throws Exception {
+		if (second != null) {
+			second.close();
+			relay.close();
+		}
+	}
+
+	@Test
+	void aLogoutOnOneInstanceEndsTheTokenOnTheOtherWithinASecond() {
+		String token = newUserToken();
+		assertThat(b.get("/api/v1/users/me", token).code()).isEqualTo(200);
+		assertThat(b.get("/api/v1/users/me", token).code()).as("now from memory").isEqualTo(200);
+
+		api().post("/api/v1/auth/logout", null, token);
+
+		assertThat(await(() -> b.get("/api/v1/users/me", token).code() == 40101, Duration.ofSeconds(1)))
+			.as("instance B refuses the token within a second")
+			.isTrue();
+	}
+
+	@Test
+	void aPasswordChangeEndsTheOtherSessionsOnTheOtherInstance() {
+		String mobile = newMobile();
+		JsonNode registered = api()
+			.post("/api/v1/auth/register",
+					Map.of("mobile", mobile, "password", "Tw0-instances", "code", smsCode(mobile, "register")))
+			.data();
+		String kept = registered.path("accessToken").asString();
+		String other = passwordLogin(mobile, "Tw0-instances").data().path("accessToken").asString();
+		assertThat(b.get("/api/v1/users/me", other).code()).isEqualTo(200);
+
+		api().post("/api/v1/users/me/password", Map.of("oldPassword", "Tw0-instances", "newPassword", "N3w-instances"),
+				kept);
+
+		assertThat(await(() -> b.get("/api/v1/users/me", other).code() == 40101, Duration.ofSeconds(1))).isTrue();
+		assertThat(b.get("/api/v1/users/me", kept).code()).isEqualTo(200);
+	}
+
+	@Test
+	void withoutItsChannelTheInstanceChecksTheDatabaseAndTrustsMemoryAgainOnceItIsBack() {
+		String token = newUserToken();
+		assertThat(b.get("/api/v1/users/me", token).code()).isEqualTo(200);
+		LiveSessions sessions = second.getBean(LiveSessions.class);
+
+		relay.cut();
+		assertThat(await(() -> !sessions.listening(), Duration.ofSeconds(3))).as("the cut is noticed").isTrue();
+		api().post("/api/v1/auth/logout", null, token);
+		Api.Answer whileCut = b.get("/api/v1/users/me", token);
+		relay.restore();
+		boolean back = await(sessions::listening, Duration.ofSeconds(10));
+		String fresh = newUserToken();
+		b.get("/api/v1/users/me", fresh);
+		api().post("/api/v1/auth/logout", null, fresh);
+
+		assertThat(whileCut.code()).as("checked in the database, not trusted from memory").isEqualTo(40101);
+		assertThat(back).isTrue();
+		assertThat(await(() -> b.get("/api/v1/users/me", fresh).code() == 40101, Duration.ofSeconds(1))).isTrue();
+	}
+
+	private static boolean await(BooleanSupplier condition, Duration within) {
+		long deadline = System.nanoTime() + within.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (condition.getAsBoolean()) {
+				return true;
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return condition.getAsBoolean();
+	}
+
+}
