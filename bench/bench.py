@@ -340,9 +340,11 @@ SENDS = iter(range(10 ** 9))
 
 
 def client_ip():
-    """198.18.0.0/15, five code sends an address at most: a sixth within the hour would need a captcha."""
+    """100.64.0.0/10, five code sends an address at most and four addresses a /24 (20 sends a network):
+    a sixth send from one address, or a 21st from one network, within the hour would need a captcha."""
     n = next(SENDS) // 5
-    return f"198.{18 + n // 65536 % 2}.{n // 256 % 256}.{n % 256}"
+    network = n // 4
+    return f"100.{64 + network // 256 % 64}.{network % 256}.{n % 4 + 1}"
 
 
 USED_MOBILES = set()
