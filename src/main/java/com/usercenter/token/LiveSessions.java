@@ -22,6 +22,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Live sessions kept in memory, so a request's session check costs no database round
@@ -92,6 +94,25 @@ class LiveSessions implements SmartLifecycle {
 			this.byUser.get(userId, (key) -> ConcurrentHashMap.newKeySet()).add(sessionId);
 		}
 		return result;
+	}
+
+	/**
+	 * This instance ended sessions of the user: forget them here at once and again when
+	 * the transaction commits, so the revocation holds at once on this instance; the
+	 * others hear of it on the channel.
+	 */
+	void forget(long userId) {
+		ended(userId);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					ended(userId);
+				}
+
+			});
+		}
 	}
 
 	boolean listening() {

@@ -12,14 +12,18 @@ class SessionErasure {
 
 	private final JdbcClient jdbc;
 
-	SessionErasure(JdbcClient jdbc) {
+	private final LiveSessions live;
+
+	SessionErasure(JdbcClient jdbc, LiveSessions live) {
 		this.jdbc = jdbc;
+		this.live = live;
 	}
 
 	@EventListener
 	void on(AccountErased erased) {
 		// refresh tokens go by their foreign key's cascade
 		this.jdbc.sql("delete from user_session where user_id = :id").param("id", erased.userId()).update();
+		this.live.forget(erased.userId());
 	}
 
 }

@@ -83,6 +83,7 @@ public class SessionService {
 
 	@Transactional
 	public int revokeTenantSessions(long userId, long tenantId) {
+		this.live.forget(userId);
 		return this.sessions.revokeTenantSessions(userId, tenantId, this.clock.instant());
 	}
 
@@ -96,6 +97,7 @@ public class SessionService {
 			if (session.isLive(now)) {
 				session.revoke(now);
 				this.sessions.save(session);
+				this.live.forget(session.getUserId());
 				this.audit.record(AuditType.REFRESH_TOKEN_REUSED, session.getUserId(), session.getTenantKey(),
 						"session " + session.getId() + " revoked");
 			}
@@ -116,12 +118,14 @@ public class SessionService {
 		this.sessions.findById(sessionId).ifPresent((session) -> {
 			session.revoke(this.clock.instant());
 			this.sessions.save(session);
+			this.live.forget(session.getUserId());
 		});
 	}
 
 	/** Ends every session of the user (password reset, account disabled). */
 	@Transactional
 	public int revokeAll(long userId) {
+		this.live.forget(userId);
 		return this.sessions.revokeAll(userId, this.clock.instant());
 	}
 
@@ -130,6 +134,7 @@ public class SessionService {
 	 */
 	@Transactional
 	public int revokeAllExcept(long userId, UUID keep) {
+		this.live.forget(userId);
 		return this.sessions.revokeAllExcept(userId, keep, this.clock.instant());
 	}
 
@@ -156,6 +161,7 @@ public class SessionService {
 			.orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_FOUND));
 		session.revoke(now);
 		this.sessions.save(session);
+		this.live.forget(userId);
 		this.audit.record(AuditType.TOKEN_REVOKED, userId, session.getTenantKey(), "session ended by its user");
 	}
 
