@@ -118,6 +118,19 @@ class Process:
                 pass
         return total / 1024
 
+    def cpu_seconds(self):
+        """User plus system CPU time the process and its children have used so far (all threads)."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        total = 0.0
+        for pid in self.pids():
+            try:
+                with open(f"/proc/{pid}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                total += (int(fields[11]) + int(fields[12])) / ticks
+            except (OSError, IndexError, ValueError):
+                pass
+        return total
+
     def _sample(self):
         while not self._stop.is_set():
             rss = self.rss_mb()
@@ -421,12 +434,15 @@ def run_service(args, settings):
             return None
         service.window()
         log(f"scenario {name}: {connections} connections, {seconds} s")
+        cpu = service.cpu_seconds()
         result = wrk(BASE, script, lines_file, seconds, connections)
+        result["cpu_ms_per_request"] = (service.cpu_seconds() - cpu) * 1000 / max(1, result["requests"])
         result["connections"] = connections
         result["peak_rss_mb"] = service.window()
         results["scenarios"][name] = result
         log(f"  {result['rps']:.0f} req/s, p50 {result['p50_ms']:.2f} ms, p99 {result['p99_ms']:.2f} ms, "
-            f"errors {result['errors']}, peak RSS {result['peak_rss_mb']:.0f} MB")
+            f"errors {result['errors']}, JVM CPU {result['cpu_ms_per_request']:.3f} ms a request, "
+            f"peak RSS {result['peak_rss_mb']:.0f} MB")
         return result
 
     # Every scenario twice: an unrecorded pass warms the JIT on every path, as in a service that has been
@@ -583,11 +599,14 @@ def run_keycloak(args, settings):
             wrk(base, "requests.lua", file, 3, 8)  # warm-up
             kc.window()
             log(f"keycloak {name}: {args.connections} connections, {args.duration} s")
+            cpu = kc.cpu_seconds()
             result = wrk(base, "requests.lua", file, args.duration, args.connections)
+            result["cpu_ms_per_request"] = (kc.cpu_seconds() - cpu) * 1000 / max(1, result["requests"])
             result["peak_rss_mb"] = kc.window()
             results["scenarios"][name] = result
             log(f"  {result['rps']:.0f} req/s, p50 {result['p50_ms']:.2f} ms, p99 {result['p99_ms']:.2f} ms, "
-                f"errors {result['errors']}, peak RSS {result['peak_rss_mb']:.0f} MB")
+                f"errors {result['errors']}, JVM CPU {result['cpu_ms_per_request']:.3f} ms a request, "
+                f"peak RSS {result['peak_rss_mb']:.0f} MB")
         results["peak_rss_mb"] = kc.peak_rss
     finally:
         kc.stop()
@@ -639,18 +658,19 @@ def report(results, args):
             bound = "—"
         kc_name = PEERS.get(name)
         kc = peer["scenarios"].get(kc_name) if peer and kc_name else None
-        versus = f"{kc_name} {kc['rps']:.0f}/s, p99 {kc['p99_ms']:.1f} ms: **{r['rps'] / kc['rps']:.1f}x**" if kc else "—"
+        versus = (f"{kc_name} {kc['rps']:.0f}/s, p99 {kc['p99_ms']:.1f} ms, CPU {kc['cpu_ms_per_request']:.2f} ms: "
+                  f"**{r['rps'] / kc['rps']:.1f}x**") if kc else "—"
         checks = targets(name, r, ours, peer)
         verdict = "; ".join(f"{'met' if ok else 'MISSED'}: {text}" for text, ok in checks) or "—"
         rows.append(f"| {name} | {r['rps']:.0f} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {r['errors']} | "
-                    f"{r['peak_rss_mb']:.0f} | {bound} | {versus} | {verdict} |")
+                    f"{r['cpu_ms_per_request']:.3f} | {r['peak_rss_mb']:.0f} | {bound} | {versus} | {verdict} |")
     lines = [
         f"Run {results['when']} on {results['machine']}; service on {results['java']}, "
         f"`{results['java_opts']}`, {args.connections} connections, {args.duration} s a scenario after a "
         f"warm-up pass, {ours['seeded_users']:,} users seeded.",
         "",
-        "| scenario | req/s | p50 ms | p99 ms | errors | peak RSS MB | ceiling: share | Keycloak equivalent: ours/theirs | targets |",
-        "|---|---:|---:|---:|---:|---:|---|---|---|",
+        "| scenario | req/s | p50 ms | p99 ms | errors | JVM CPU ms/request | peak RSS MB | ceiling: share | Keycloak equivalent: ours/theirs | targets |",
+        "|---|---:|---:|---:|---:|---:|---:|---|---|---|",
         *rows,
         "",
         f"- Start-up to healthy, first start (fresh database, migrations included, no AOT cache yet): "
@@ -668,8 +688,10 @@ def report(results, args):
     ]
     if peer:
         lines += ["", f"Keycloak {peer['version']} on the same machine and PostgreSQL:", "",
-                  "| Keycloak | req/s | p50 ms | p99 ms | errors | peak RSS MB |", "|---|---:|---:|---:|---:|---:|"]
-        lines += [f"| {n} | {r['rps']:.0f} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {r['errors']} | {r['peak_rss_mb']:.0f} |"
+                  "| Keycloak | req/s | p50 ms | p99 ms | errors | JVM CPU ms/request | peak RSS MB |",
+                  "|---|---:|---:|---:|---:|---:|---:|"]
+        lines += [f"| {n} | {r['rps']:.0f} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {r['errors']} | "
+                  f"{r['cpu_ms_per_request']:.3f} | {r['peak_rss_mb']:.0f} |"
                   for n, r in peer["scenarios"].items()]
     return "\n".join(lines) + "\n"
 
