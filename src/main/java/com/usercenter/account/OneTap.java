@@ -6,6 +6,7 @@ import java.util.Map;
 import com.usercenter.cloud.AliyunRpcClient;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.ErrorCode;
+import com.usercenter.core.MissingSetting;
 import com.usercenter.core.UpstreamFailed;
 import com.usercenter.user.PhoneNumber;
 import org.slf4j.Logger;
@@ -30,8 +31,8 @@ class OneTap {
 		OneTapSettings.Aliyun aliyun = settings.aliyun();
 		boolean on = "aliyun".equals(settings.provider());
 		if (on && (blank(aliyun.accessKeyId()) || blank(aliyun.accessKeySecret()))) {
-			throw new IllegalStateException(
-					"usercenter.one-tap.provider=aliyun needs usercenter.one-tap.aliyun.access-key-id and -secret");
+			throw new MissingSetting(blank(aliyun.accessKeyId()) ? "usercenter.one-tap.aliyun.access-key-id"
+					: "usercenter.one-tap.aliyun.access-key-secret", "usercenter.one-tap.provider=aliyun");
 		}
 		this.client = on ? new AliyunRpcClient(aliyun.baseUrl(), "2017-05-25", aliyun.accessKeyId(),
 				aliyun.accessKeySecret(), aliyun.connectTimeout(), aliyun.readTimeout(), clock) : null;

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.usercenter.cloud.AliyunRpcClient;
 import com.usercenter.cloud.TencentCloudClient;
+import com.usercenter.core.MissingSetting;
 import com.usercenter.core.UpstreamFailed;
 import com.usercenter.user.PhoneNumber;
 import org.slf4j.Logger;
@@ -104,14 +105,14 @@ class CloudSmsSenders {
 
 	private static void require(String value, String key) {
 		if (value == null || value.isBlank()) {
-			throw new IllegalStateException("The SMS provider needs " + key);
+			throw new MissingSetting(key, "usercenter.sms.provider=" + key.split("\\.")[2]);
 		}
 	}
 
 	private static void requireTemplates(Map<String, String> templates, String key) {
 		for (String purpose : DeliverySettings.TEMPLATE_KEYS) {
 			if (!"admin-message".equals(purpose) && !templates.containsKey(purpose)) {
-				throw new IllegalStateException("The SMS provider needs " + key + "." + purpose);
+				throw new MissingSetting(key + "." + purpose, "usercenter.sms.provider=" + key.split("\\.")[2]);
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.usercenter.core.MissingSetting;
 import com.usercenter.core.UpstreamFailed;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,7 +44,7 @@ class Senders {
 			tools.jackson.databind.json.JsonMapper json) {
 		DeliverySettings.Webhook webhook = settings.webhook();
 		if (webhook.url() == null) {
-			throw new IllegalStateException("usercenter.sms.provider=webhook needs usercenter.sms.webhook.url");
+			throw new MissingSetting("usercenter.sms.webhook.url", "usercenter.sms.provider=webhook");
 		}
 		HttpClient http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
@@ -88,7 +89,7 @@ class Senders {
 	EmailSender smtpEmailSender(ObjectProvider<JavaMailSender> mail, EmailSettings settings) {
 		JavaMailSender sender = mail.getIfAvailable();
 		if (sender == null) {
-			throw new IllegalStateException("usercenter.email.provider=smtp needs spring.mail.host");
+			throw new MissingSetting("spring.mail.host", "usercenter.email.provider=smtp");
 		}
 		return (message) -> {
 			SimpleMailMessage mailMessage = new SimpleMailMessage();
