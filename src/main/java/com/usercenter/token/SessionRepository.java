@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 interface SessionRepository extends Repository<UserSession, UUID> {
 
-	java.util.List<UserSession> findByUserIdAndRevokedAtIsNullAndExpiresAtAfterOrderByCreatedAtDesc(long userId,
+	java.util.List<UserSession> findFirst100ByUserIdAndRevokedAtIsNullAndExpiresAtAfterOrderByCreatedAtDesc(long userId,
 			java.time.Instant now);
 
 	UserSession save(UserSession session);

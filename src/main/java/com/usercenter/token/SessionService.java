@@ -142,11 +142,14 @@ public class SessionService {
 	 * Every session of the user, newest first, without any token: for the user's data
 	 * export.
 	 */
-	/** The user's live sessions, newest first. */
+	/**
+	 * The user's live sessions, newest first; the newest 100, however many sign-ins an
+	 * attacker holding the password made.
+	 */
 	@Transactional(readOnly = true)
 	List<SessionView> liveSessionsOf(long userId, UUID current) {
 		return this.sessions
-			.findByUserIdAndRevokedAtIsNullAndExpiresAtAfterOrderByCreatedAtDesc(userId, this.clock.instant())
+			.findFirst100ByUserIdAndRevokedAtIsNullAndExpiresAtAfterOrderByCreatedAtDesc(userId, this.clock.instant())
 			.stream()
 			.map((session) -> session.view(current))
 			.toList();

@@ -222,23 +222,8 @@ class AccountDeletionIntegrationTest extends ApiTestBase {
 
 	@Test
 	void aSweepThatDiesMidwayIsFinishedByTheNextOnceItsClaimLapses() {
-		String mobile = newMobile();
-		String token = registered(mobile);
-		long userId = api().get("/api/v1/users/me", token).data().path("userId").asLong();
-		String subject = "001234." + unique() + ".0912";
-		String code = "code-" + unique();
 		String refresh = "refresh-dies-" + unique();
-		FakeApple.acceptCode(code, refresh);
-		api().post("/api/v1/users/me/identities",
-				Map.of("provider", "apple", "identityToken",
-						FakeApple.sign(APPLE_KEY, FakeApple.claims(subject, null).build()), "authorizationCode", code),
-				token);
-		api().post("/api/v1/users/me/deletion", Map.of("password", PASSWORD), token);
-		TestDeliveries.webhook()
-			.stubFor(WireMock.post("/auth/revoke")
-				.atPriority(1)
-				.withRequestBody(WireMock.containing(refresh))
-				.willReturn(WireMock.serverError()));
+		long userId = pendingDeletionWithAnAppleSignInAppleWillNotRevoke(refresh);
 		TestClock.advance(COOLING_OFF.plusMinutes(1));
 
 		this.job.sweep();
@@ -268,23 +253,8 @@ class AccountDeletionIntegrationTest extends ApiTestBase {
 
 	@Test
 	void appleNeverAnsweringDelaysErasureOnlyByTheGracePeriod() {
-		String mobile = newMobile();
-		String token = registered(mobile);
-		long userId = api().get("/api/v1/users/me", token).data().path("userId").asLong();
-		String code = "code-" + unique();
 		String refresh = "refresh-never-" + unique();
-		FakeApple.acceptCode(code, refresh);
-		api().post("/api/v1/users/me/identities",
-				Map.of("provider", "apple", "identityToken",
-						FakeApple.sign(APPLE_KEY, FakeApple.claims("001234." + unique() + ".0912", null).build()),
-						"authorizationCode", code),
-				token);
-		api().post("/api/v1/users/me/deletion", Map.of("password", PASSWORD), token);
-		TestDeliveries.webhook()
-			.stubFor(WireMock.post("/auth/revoke")
-				.atPriority(1)
-				.withRequestBody(WireMock.containing(refresh))
-				.willReturn(WireMock.serverError()));
+		long userId = pendingDeletionWithAnAppleSignInAppleWillNotRevoke(refresh);
 
 		TestClock.advance(COOLING_OFF.plusHours(12));
 		this.job.sweep();
@@ -297,6 +267,30 @@ class AccountDeletionIntegrationTest extends ApiTestBase {
 		assertThat(count("select count(*) from audit_event where user_id = ? and type = 'apple_revocation_failed'",
 				userId))
 			.isEqualTo(1);
+	}
+
+	/**
+	 * An account with an Apple sign-in whose refresh token Apple answers 500 for at
+	 * revocation, with its deletion asked for.
+	 * @return the account's id
+	 */
+	private long pendingDeletionWithAnAppleSignInAppleWillNotRevoke(String refresh) {
+		String token = registered(newMobile());
+		long userId = api().get("/api/v1/users/me", token).data().path("userId").asLong();
+		String code = "code-" + unique();
+		FakeApple.acceptCode(code, refresh);
+		api().post("/api/v1/users/me/identities",
+				Map.of("provider", "apple", "identityToken",
+						FakeApple.sign(APPLE_KEY, FakeApple.claims("001234." + unique() + ".0912", null).build()),
+						"authorizationCode", code),
+				token);
+		api().post("/api/v1/users/me/deletion", Map.of("password", PASSWORD), token);
+		TestDeliveries.webhook()
+			.stubFor(WireMock.post("/auth/revoke")
+				.atPriority(1)
+				.withRequestBody(WireMock.containing(refresh))
+				.willReturn(WireMock.serverError()));
+		return userId;
 	}
 
 	private String registered(String mobile) {
