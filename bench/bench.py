@@ -429,6 +429,8 @@ def run_service(args, settings):
     hot = min(1000, args.users)
 
     def scenario(name, script, lines_file, seconds, measure, connections=c):
+        if args.only and not re.search(args.only, name):
+            return None
         if not measure:
             wrk(BASE, script, lines_file, seconds, connections)
             return None
@@ -489,6 +491,8 @@ def run_service(args, settings):
                               json.dumps({"target": m, "purpose": "login", "code": code}))
                  for m, code in codes.items()]
         random.shuffle(lines)
+        if not lines:
+            continue
         # each code verifies once: the run is kept short enough (verifying is cheaper than sending) that
         # none is sent twice
         scenario("code verify", "requests.lua", write_lines("verify.txt", lines), max(1, int(seconds / 2.5)), measure)
@@ -517,6 +521,8 @@ def run_service(args, settings):
                          ("tenant soft login", "soft-login.sql"), ("GET /users/me", "me.sql"),
                          ("refresh", "refresh.sql"), (f"admin name search ({args.users:,} users)", "search.sql"),
                          ("code send", "code-send.sql"), ("code verify", "code-verify.sql")):
+        if args.only and not re.search(args.only, name):
+            continue
         ceiling = pgbench(script, max(3, d // 2), c, variables)
         if script == "search.sql":
             results["ceilings"][f"{name}, 4 connections"] = pgbench(script, max(3, d // 2), 4, variables)
@@ -595,6 +601,8 @@ def run_keycloak(args, settings):
                                      {"Authorization": f"Bearer {grant['access_token']}"}),
         }
         for name, line in plans.items():
+            if args.only and not re.search(args.only, name):
+                continue
             file = write_lines(f"kc-{name.split()[0]}.txt", [line])
             wrk(base, "requests.lua", file, 3, 8)  # warm-up
             kc.window()
@@ -620,28 +628,34 @@ PEERS = {"tenant hard login": "client-credentials grant", "tenant soft login": "
          "GET /users/me": "userinfo", "refresh": "refresh"}
 
 
+# The targets of issue 15. "Today's" CPU figures are the ones that issue measured before its work.
+ME_CPU_BEFORE_MS = 0.37
+
+
 def targets(name, ours, results, peer):
-    """Each target of issue 7 that applies to the scenario: (text, met)."""
+    """Each target of issue 15 that applies to the scenario: (text, met)."""
     checks = []
-    ceiling = results["ceilings"].get(name)
     kc = peer["scenarios"].get(PEERS.get(name, ""), {}) if peer else {}
+    hard = results["scenarios"].get("tenant hard login")
     if name == "tenant hard login":
-        checks.append(("≥ 50% of pgbench", ceiling and ours["rps"] >= 0.5 * ceiling["tps"]))
-        if kc:
-            checks.append(("≥ 4x Keycloak", ours["rps"] >= 4 * kc["rps"]))
-        checks.append(("0 errors", ours["errors"] == 0))
-    elif name == "password login":
-        checks.append(("≥ 85% of hash ceiling", ours["rps"] >= 0.85 * results["hash"]["ceiling_per_s"]))
-    elif name == "GET /users/me":
         if kc:
             checks.append(("≥ 1.5x Keycloak", ours["rps"] >= 1.5 * kc["rps"]))
-        checks.append(("p99 < 10 ms", ours["p99_ms"] < 10))
+        checks.append(("CPU ≤ 1.0 ms", ours["cpu_ms_per_request"] <= 1.0))
+    elif name in ("tenant first login", "tenant soft login") and hard:
+        checks.append(("no slower than hard login (within 5%)", ours["rps"] >= 0.95 * hard["rps"]))
+    elif name == "password login":
+        checks.append(("≥ 90% of hash ceiling", ours["rps"] >= 0.9 * results["hash"]["ceiling_per_s"]))
+    elif name == "GET /users/me":
+        if kc:
+            checks.append(("≥ 2x Keycloak", ours["rps"] >= 2 * kc["rps"]))
+            checks.append(("p99 ≤ Keycloak's", ours["p99_ms"] <= kc["p99_ms"]))
+        checks.append((f"CPU ≤ {ME_CPU_BEFORE_MS / 2:.3f} ms (half of {ME_CPU_BEFORE_MS})",
+                       ours["cpu_ms_per_request"] <= ME_CPU_BEFORE_MS / 2))
     elif name == "refresh" and kc:
-        checks.append(("≥ 4x Keycloak", ours["rps"] >= 4 * kc["rps"]))
-    elif name.startswith("admin name search"):
+        checks.append(("≥ 5x Keycloak", ours["rps"] >= 5 * kc["rps"]))
+    elif name.startswith("admin name search") and name.endswith("4 connections"):
         checks.append(("p99 < 50 ms", ours["p99_ms"] < 50))
-    if ours["errors"] and name != "tenant hard login":
-        checks.append(("0 errors", False))
+    checks.append(("0 errors", ours["errors"] == 0))
     return checks
 
 
@@ -674,9 +688,10 @@ def report(results, args):
         *rows,
         "",
         f"- Start-up to healthy, first start (fresh database, migrations included, no AOT cache yet): "
-        f"**{ours['startup_seconds']:.2f} s**" + (f"; Keycloak {peer['startup_seconds']:.2f} s" if peer else "") + ".",
+        f"**{ours['startup_seconds']:.2f} s** ({'met' if ours['startup_seconds'] < 8 else 'MISSED'}: < 8 s)"
+        + (f"; Keycloak {peer['startup_seconds']:.2f} s" if peer else "") + ".",
         f"- Start-up to healthy, every later start (JDK AOT cache from the first run, as the Docker image does): "
-        + (f"**{ours['restart_seconds']:.2f} s** ({'met' if ours['restart_seconds'] < 5 else 'MISSED'}: < 5 s)."
+        + (f"**{ours['restart_seconds']:.2f} s** ({'met' if ours['restart_seconds'] < 3 else 'MISSED'}: < 3 s)."
            if "restart_seconds" in ours else "not measured (needs JDK 25)."),
         f"- Peak resident memory over every scenario: **{ours['peak_rss_mb']:.0f} MB**"
         + (f"; Keycloak {peer['peak_rss_mb']:.0f} MB ({'met' if ours['peak_rss_mb'] <= peer['peak_rss_mb'] / 2 else 'MISSED'}: at most half)"
@@ -727,6 +742,8 @@ def main():
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--peer", dest="peer", action="store_true", default=None, help="also run Keycloak")
     parser.add_argument("--no-peer", dest="peer", action="store_false")
+    parser.add_argument("--only", metavar="REGEX",
+                        help="run only the scenarios (ours and Keycloak's) whose name matches, e.g. 'me|userinfo'")
     parser.add_argument("--record", action="store_true", help="also put the table into bench/RESULTS.md")
     args = parser.parse_args()
     args.users = args.users or (1_000_000 if args.million else 10_000 if args.quick else 100_000)

@@ -13,23 +13,29 @@ import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.usercenter.core.Announcements;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.ErrorCode;
 import com.usercenter.core.UniqueConstraints;
+import com.usercenter.user.UserChanged;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The hobby catalog, cached in memory for a minute (admin changes here drop the cache at
- * once; other instances see them within the minute), and users' choices from it.
+ * The hobby catalog, cached in memory for a minute (a change drops the cache at once on
+ * every instance that hears of it: V12 announces it), and users' choices from it.
  */
 @Service
 public class HobbyService {
 
 	static final int MAX_PER_USER = 20;
+
+	/** Where V12 announces changed profiles, and {@code *} for a changed catalog. */
+	private static final String PROFILES_CHANNEL = "usercenter_profiles";
 
 	private final HobbyRepository hobbies;
 
@@ -41,10 +47,20 @@ public class HobbyService {
 		.expireAfterWrite(Duration.ofMinutes(1))
 		.build();
 
-	HobbyService(HobbyRepository hobbies, JdbcClient jdbc, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	HobbyService(HobbyRepository hobbies, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
+			Announcements announcements) {
 		this.hobbies = hobbies;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
+		announcements.subscribe(PROFILES_CHANNEL, (payload) -> {
+			if (Announcements.EVERYTHING.equals(payload)) {
+				this.catalog.invalidateAll();
+			}
+		}, () -> {
+		});
 	}
 
 	public List<HobbyView> catalog(Locale locale) {
@@ -83,6 +99,7 @@ public class HobbyService {
 				.param("hobby", id)
 				.update();
 		}
+		this.events.publishEvent(new UserChanged(userId));
 		return ofUser(userId, locale);
 	}
 
@@ -104,12 +121,14 @@ public class HobbyService {
 		Hobby hobby = this.hobbies.findById(id).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND));
 		this.hobbies.delete(hobby);
 		this.catalog.invalidateAll();
+		this.events.publishEvent(UserChanged.everyone());
 	}
 
 	private Hobby save(Hobby hobby) {
 		try {
 			Hobby saved = this.hobbies.saveAndFlush(hobby);
 			this.catalog.invalidateAll();
+			this.events.publishEvent(UserChanged.everyone());
 			return saved;
 		}
 		catch (DataIntegrityViolationException ex) {

@@ -1,26 +1,40 @@
 package com.usercenter.profile;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.usercenter.catalog.CatalogService;
+import com.usercenter.core.AnnouncedCache;
+import com.usercenter.core.Announcements;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.Dates;
 import com.usercenter.hobby.HobbyService;
 import com.usercenter.user.User;
+import com.usercenter.user.UserChanged;
 import com.usercenter.user.UserNotFound;
 import com.usercenter.user.UserService;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Assembles and changes profiles. {@code age} is whole years since the birthday, in the
  * service's zone.
+ * <p>
+ * A user's own profile ({@code GET /users/me}, the busiest read) is kept in memory per
+ * language for the day, and forgotten as soon as anything it shows changes: at once on
+ * this instance ({@link UserChanged}), and on every other when PostgreSQL announces it
+ * (V12, {@value #CHANNEL}); while that channel is down it is read from the database.
  */
 @Service
 public class ProfileService {
@@ -31,18 +45,48 @@ public class ProfileService {
 
 	private final CatalogService catalog;
 
+	static final String CHANNEL = "usercenter_profiles";
+
 	private final Clock clock;
 
-	ProfileService(UserService users, HobbyService hobbies, CatalogService catalog, Clock clock) {
+	private final AnnouncedCache<Long, Kept> own;
+
+	private final TransactionTemplate reading;
+
+	ProfileService(UserService users, HobbyService hobbies, CatalogService catalog, Clock clock,
+			Announcements announcements, PlatformTransactionManager transactions) {
 		this.users = users;
 		this.hobbies = hobbies;
 		this.catalog = catalog;
 		this.clock = clock;
+		this.own = new AnnouncedCache<>(announcements, CHANNEL, Long::valueOf, 100_000, Duration.ofMinutes(10));
+		this.reading = new TransactionTemplate(transactions);
+		this.reading.setReadOnly(true);
 	}
 
-	@Transactional(readOnly = true)
+	/** The user's own profile, from memory when it is kept and trusted. */
 	public Profile ownProfile(long userId) {
-		return ownProfile(this.users.get(userId));
+		Locale locale = locale();
+		LocalDate today = LocalDate.now(this.clock);
+		Kept kept = this.own.get(userId);
+		Profile profile = (kept != null && kept.day().equals(today)) ? kept.byLanguage().get(locale) : null;
+		if (profile != null) {
+			return profile;
+		}
+		long mark = this.own.mark();
+		Profile read = this.reading.execute((status) -> ownProfile(this.users.get(userId)));
+		this.own.keep(userId, mark, (earlier) -> Kept.of(earlier, today, locale, read));
+		return read;
+	}
+
+	@EventListener
+	void on(UserChanged changed) {
+		if (changed.userId() != null) {
+			this.own.forget(changed.userId());
+		}
+		else {
+			this.own.forgetAll();
+		}
 	}
 
 	@Transactional(readOnly = true)
@@ -88,6 +132,20 @@ public class ProfileService {
 				(owner && user.getMobile() != null) ? user.isMobileVerified() : null,
 				(owner && user.getEmail() != null) ? user.isEmailVerified() : null, (owner && user.getEraseAt() != null)
 						? new Profile.Deletion("pending", user.getEraseAt().toEpochMilli()) : null);
+	}
+
+	/** One user's own profile in each language asked for, as it was on {@code day}. */
+	private record Kept(LocalDate day, Map<Locale, Profile> byLanguage) {
+
+		static Kept of(Kept earlier, LocalDate day, Locale locale, Profile profile) {
+			Map<Locale, Profile> byLanguage = new HashMap<>();
+			if (earlier != null && earlier.day().equals(day)) {
+				byLanguage.putAll(earlier.byLanguage());
+			}
+			byLanguage.put(locale, profile);
+			return new Kept(day, Map.copyOf(byLanguage));
+		}
+
 	}
 
 	private Integer age(LocalDate birthday) {

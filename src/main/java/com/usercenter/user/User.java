@@ -10,6 +10,7 @@ import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -23,6 +24,7 @@ import org.hibernate.type.SqlTypes;
  * consistent.
  */
 @Entity
+@EntityListeners(UserChanges.class)
 @Table(name = "app_user")
 public class User {
 

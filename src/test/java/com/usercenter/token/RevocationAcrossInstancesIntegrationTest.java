@@ -9,6 +9,7 @@ import com.usercenter.UserCenterApplication;
 import com.usercenter.support.Api;
 import com.usercenter.support.ApiTestBase;
 import com.usercenter.support.TcpRelay;
+import com.usercenter.support.TenantClient;
 import com.usercenter.support.TestClock;
 import com.usercenter.support.TestDatabase;
 import com.usercenter.support.TestSecrets;
@@ -17,16 +18,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two instances on one database, the second checking sessions from memory: a revocation
- * on the first holds on the second within a second, and while the second's channel of
- * ended sessions is cut, it checks the database on every request instead of trusting
+ * Two instances on one database, the second checking sessions and serving profiles from
+ * memory: every way a session ends on the first holds on the second within a second, a
+ * profile changed on the first shows on the second at once, and while the second's
+ * channel of changes is cut, it reads the database on every request instead of trusting
  * memory.
  */
 class RevocationAcrossInstancesIntegrationTest extends ApiTestBase {
@@ -36,6 +40,11 @@ class RevocationAcrossInstancesIntegrationTest extends ApiTestBase {
 	private static ConfigurableApplicationContext second;
 
 	private static Api b;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	private static final String TENANT_LOGIN = "/sessions-rest/associatedBusiness/loginTenant";
 
 	/**
 	 * Instance B, started once beside this run's instance A, with A's issuer (one public
@@ -56,7 +65,7 @@ class RevocationAcrossInstancesIntegrationTest extends ApiTestBase {
 				"--spring.datasource.username=" + db.username(), "--spring.datasource.password=" + db.password(),
 				"--spring.datasource.hikari.maximum-pool-size=5",
 				"--usercenter.crypto.master-key=" + TestSecrets.masterKey(),
-				"--usercenter.sessions.listen-url=jdbc:postgresql://127.0.0.1:" + relay.port() + database.getPath(),
+				"--usercenter.changes.listen-url=jdbc:postgresql://127.0.0.1:" + relay.port() + database.getPath(),
 				"--logging.structured.format.console=", "--usercenter.token.issuer=http://localhost:" + this.port);
 		b = new Api(((WebServerApplicationContext) second).getWebServer().getPort());
 		await(() -> second.getBean(LiveSessions.class).listening(), Duration.ofSeconds(10));
@@ -99,6 +108,118 @@ class RevocationAcrossInstancesIntegrationTest extends ApiTestBase {
 
 		assertThat(await(() -> b.get("/api/v1/users/me", other).code() == 40101, Duration.ofSeconds(1))).isTrue();
 		assertThat(b.get("/api/v1/users/me", kept).code()).isEqualTo(200);
+	}
+
+	@Test
+	void aHardTenantLoginOnOneInstanceEndsTheEarlierTokenOnTheOther() {
+		TenantClient tenant = newTenant();
+		String associatedId = "partner-" + unique();
+		String first = tenant.post(TENANT_LOGIN, Map.of("associatedId", associatedId))
+			.data()
+			.path("accessToken")
+			.asString();
+		assertThat(b.get("/api/v1/users/me", first).code()).isEqualTo(200);
+
+		tenant.post(TENANT_LOGIN, Map.of("associatedId", associatedId, "softLogin", false));
+
+		assertThat(await(() -> b.get("/api/v1/users/me", first).code() == 40101, Duration.ofSeconds(1))).isTrue();
+	}
+
+	@Test
+	void anAdminDisablingTheAccountOnOneInstanceEndsItsTokensOnTheOther() {
+		JsonNode user = newUser(newMobile());
+		String token = user.path("accessToken").asString();
+		assertThat(b.get("/api/v1/users/me", token).code()).isEqualTo(200);
+
+		Api.Answer disabled = api().patch("/api/v1/admin/users/" + user.path("userId").asLong(),
+				Map.of("status", "disabled"), adminToken());
+
+		assertThat(disabled.code()).as(disabled.toString()).isEqualTo(200);
+		assertThat(await(() -> b.get("/api/v1/users/me", token).code() == 40101, Duration.ofSeconds(1))).isTrue();
+	}
+
+	@Test
+	void aReusedRefreshTokenOnOneInstanceEndsTheSessionOnTheOther() {
+		JsonNode user = newUser(newMobile());
+		String refresh = user.path("refreshToken").asString();
+		String rotated = api().post("/api/v1/auth/refresh", Map.of("refreshToken", refresh))
+			.data()
+			.path("accessToken")
+			.asString();
+		assertThat(b.get("/api/v1/users/me", rotated).code()).isEqualTo(200);
+
+		assertThat(api().post("/api/v1/auth/refresh", Map.of("refreshToken", refresh)).code()).isEqualTo(40101);
+
+		assertThat(await(() -> b.get("/api/v1/users/me", rotated).code() == 40101, Duration.ofSeconds(1))).isTrue();
+	}
+
+	@Test
+	void anAccountDeletionRequestedOnOneInstanceEndsItsTokensOnTheOther() {
+		String mobile = newMobile();
+		String token = newUser(mobile).path("accessToken").asString();
+		assertThat(b.get("/api/v1/users/me", token).code()).isEqualTo(200);
+
+		Api.Answer requested = api().post("/api/v1/users/me/deletion", Map.of("ticket", ticket(mobile, "verify")),
+				token);
+
+		assertThat(requested.code()).as(requested.toString()).isEqualTo(200);
+		assertThat(await(() -> b.get("/api/v1/users/me", token).code() == 40101, Duration.ofSeconds(1))).isTrue();
+	}
+
+	@Test
+	void aProfileChangedOnOneInstanceShowsOnTheOtherAtOnce() {
+		String token = newUserToken();
+		assertThat(b.get("/api/v1/users/me", token).data().path("nickname").isNull()).isTrue();
+		assertThat(b.get("/api/v1/users/me", token).data().path("nickname").isNull()).as("now from memory").isTrue();
+		long hobby = api().get("/api/v1/hobbies", token).data().get(0).path("id").asLong();
+
+		api().patch("/api/v1/users/me", Map.of("nickname", "两个实例"), token);
+		api().send(Api.Call.of("PUT", "/api/v1/users/me/hobbies")
+			.json(Map.of("hobbyIds", java.util.List.of(hobby)))
+			.bearer(token));
+
+		assertThat(await(() -> {
+			JsonNode seen = b.get("/api/v1/users/me", token).data();
+			return "两个实例".equals(seen.path("nickname").asString()) && seen.path("hobbies").size() == 1;
+		}, Duration.ofSeconds(1))).as("instance B shows the change within a second").isTrue();
+		assertThat(api().get("/api/v1/users/me", token).data().path("nickname").asString()).as("instance A at once")
+			.isEqualTo("两个实例");
+	}
+
+	@Test
+	void aProfileIsServedFromMemoryUntilTheDatabaseAnnouncesAChange() {
+		JsonNode user = newUser(newMobile());
+		String token = user.path("accessToken").asString();
+		long id = user.path("userId").asLong();
+		b.get("/api/v1/users/me", token);
+
+		// a change the database does not announce (its triggers off for this statement)
+		this.jdbc.sql("""
+				begin; set local session_replication_role = replica;
+				update app_user set nickname = 'unannounced' where id = %d; commit""".formatted(id)).update();
+		JsonNode kept = b.get("/api/v1/users/me", token).data();
+		this.jdbc.sql("update app_user set signature = 'announced' where id = :id").param("id", id).update();
+
+		assertThat(kept.path("nickname").isNull()).as("served from memory").isTrue();
+		assertThat(await(() -> "announced".equals(b.get("/api/v1/users/me", token).data().path("signature").asString()),
+				Duration.ofSeconds(1)))
+			.isTrue();
+		assertThat(b.get("/api/v1/users/me", token).data().path("nickname").asString()).isEqualTo("unannounced");
+	}
+
+	@Test
+	void withoutItsChannelTheInstanceReadsProfilesFromTheDatabase() {
+		String token = newUserToken();
+		b.get("/api/v1/users/me", token);
+		relay.cut();
+		assertThat(await(() -> !second.getBean(LiveSessions.class).listening(), Duration.ofSeconds(3))).isTrue();
+
+		api().patch("/api/v1/users/me", Map.of("nickname", "断开时"), token);
+		String whileCut = b.get("/api/v1/users/me", token).data().path("nickname").asString();
+		relay.restore();
+		await(second.getBean(LiveSessions.class)::listening, Duration.ofSeconds(10));
+
+		assertThat(whileCut).isEqualTo("断开时");
 	}
 
 	@Test
