@@ -35,7 +35,8 @@ THREADS = 2
 PASSWORD = "Bench-passw0rd"
 KEYCLOAK_VERSION = "26.7.3"
 # What the Docker image runs with (Dockerfile, JAVA_TOOL_OPTIONS): measured in bench/RESULTS.md.
-DEFAULT_JAVA_OPTS = "-XX:+UseParallelGC -Xmx256m"
+DEFAULT_JAVA_OPTS = "-XX:+UseParallelGC -Xmx128m -XX:+UseCompactObjectHeaders"  # the Docker image's
+DEFAULT_MALLOC_ARENA_MAX = "2"  # the Docker image's
 
 
 def log(message):
@@ -291,7 +292,8 @@ def start_service(settings, jar, aot=None):
                # as behind a load balancer: many clients, each with an address of its own
                SERVER_FORWARD_HEADERS_STRATEGY="native",
                SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES=r"127\.0\.0\.1",
-               USERCENTER_SMS_PROVIDER="log")
+               USERCENTER_SMS_PROVIDER="log",
+               MALLOC_ARENA_MAX=os.environ.get("MALLOC_ARENA_MAX", DEFAULT_MALLOC_ARENA_MAX))
     cache = os.path.join(WORK, "app.aot")
     flags = {None: [], "train": [f"-XX:AOTCacheOutput={cache}"], "use": [f"-XX:AOTCache={cache}"]}[aot]
     command = ([os.path.join(settings["java_home"], "bin", "java")] + settings["java_opts"].split() + flags
@@ -498,6 +500,21 @@ def run_service(args, settings):
         scenario("code verify", "requests.lua", write_lines("verify.txt", lines), max(1, int(seconds / 2.5)), measure)
         results["codes_verified"] = len(lines)
     results["peak_rss_mb"] = service.peak_rss
+    # what PostgreSQL holds after every scenario: rows and bytes (heap, indexes and TOAST) per table
+    psql("analyze")
+    rows = psql("""select relname, n_live_tup, pg_total_relation_size(relid), pg_indexes_size(relid)
+                   from pg_stat_user_tables where n_live_tup > 0 order by 3 desc""", capture=True)
+    results["tables"] = [{"table": t, "rows": int(n), "bytes": int(b), "index_bytes": int(i)}
+                         for t, n, b, i in (line.split("|") for line in rows.splitlines() if line)]
+    if "NativeMemoryTracking" in settings["java_opts"]:
+        # where the resident memory went, after every scenario (BENCH_JAVA_OPTS=... -XX:NativeMemoryTracking=summary)
+        summary = subprocess.run([os.path.join(settings["java_home"], "bin", "jcmd"), str(service.proc.pid),
+                                  "VM.native_memory", "summary"], capture_output=True, text=True).stdout
+        histogram = subprocess.run([os.path.join(settings["java_home"], "bin", "jcmd"), str(service.proc.pid),
+                                    "GC.class_histogram"], capture_output=True, text=True).stdout
+        with open(os.path.join(WORK, "native-memory.txt"), "w") as f:
+            f.write(summary + "\n" + "\n".join(histogram.splitlines()[:40]) + "\n")
+        log(f"native memory summary in {os.path.join(WORK, 'native-memory.txt')}")
     service.stop()
 
     log("ceilings: pgbench with each scenario's statements, same concurrency")
@@ -701,6 +718,12 @@ def report(results, args):
         f"(measured on all cores at once: {ours['hash']['all_cores_per_s']:.0f}/s).",
         f"- Codes sent, then verified: {ours.get('codes_verified', 0):,}.",
     ]
+    if ours.get("tables"):
+        lines += ["", "What PostgreSQL held after every scenario (`vacuum analyze`d after seeding, not after the "
+                  "scenarios):", "", "| table | rows | total MB | of which indexes MB | bytes a row |",
+                  "|---|---:|---:|---:|---:|"]
+        lines += [f"| {t['table']} | {t['rows']:,} | {t['bytes'] / 1e6:.1f} | {t['index_bytes'] / 1e6:.1f} | "
+                  f"{t['bytes'] / max(1, t['rows']):.0f} |" for t in ours["tables"]]
     if peer:
         lines += ["", f"Keycloak {peer['version']} on the same machine and PostgreSQL:", "",
                   "| Keycloak | req/s | p50 ms | p99 ms | errors | JVM CPU ms/request | peak RSS MB |",

@@ -2,12 +2,11 @@ package com.usercenter.account;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Argon2id with Keycloak's default strength: 7 MiB of memory, 5 passes, one lane, 16-byte
- * salt, 32-byte hash.
+ * salt, 32-byte hash; as many at once as there are cores, their memory pooled.
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordHashing {
@@ -24,9 +23,10 @@ class PasswordHashing {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
+		int cores = Runtime.getRuntime().availableProcessors();
 		return new BoundedPasswordEncoder(
-				new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS),
-				Runtime.getRuntime().availableProcessors());
+				new PooledArgon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS, cores),
+				cores);
 	}
 
 }

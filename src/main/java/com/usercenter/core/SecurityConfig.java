@@ -14,7 +14,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -43,6 +45,16 @@ class SecurityConfig {
 	 * they need role ADMIN. With {@code management.server.port} set, actuator moves to
 	 * that port (kept off the public network) and is open there for the scraper.
 	 */
+	@Bean
+	BearerTokenResolver bearerTokenResolver() {
+		return new BearerTokens();
+	}
+
+	@Bean
+	HttpFirewall httpFirewall() {
+		return BearerTokens.firewall();
+	}
+
 	@Bean
 	@Order(10)
 	SecurityFilterChain apiSecurity(HttpSecurity http, EnvelopeSecurityHandlers handlers,

@@ -59,7 +59,7 @@ public class ProfileService {
 		this.hobbies = hobbies;
 		this.catalog = catalog;
 		this.clock = clock;
-		this.own = new AnnouncedCache<>(announcements, CHANNEL, Long::valueOf, 100_000, Duration.ofMinutes(10));
+		this.own = new AnnouncedCache<>(announcements, CHANNEL, Long::valueOf, 10_000, Duration.ofMinutes(10));
 		this.reading = new TransactionTemplate(transactions);
 		this.reading.setReadOnly(true);
 	}

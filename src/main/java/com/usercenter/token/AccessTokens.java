@@ -50,7 +50,7 @@ class AccessTokens {
 	private final String keyId;
 
 	private final Cache<String, Jwt> verified = Caffeine.newBuilder()
-		.maximumSize(20_000)
+		.maximumSize(10_000)
 		.expireAfterAccess(Duration.ofMinutes(10))
 		.build();
 
