@@ -459,7 +459,7 @@ def run_service(args, settings):
         scenario("tenant hard login", "requests.lua", write_lines("hard.txt", lines), seconds, measure)
         lines = tenant_login_lines(settings, budget, lambda i: {"associatedId": f"new-{next(new_users)}"})
         scenario("tenant first login", "requests.lua", write_lines("first.txt", lines), seconds, measure)
-        tokens = login_hot_users(settings, hot)
+        tokens = login_hot_users(settings, hot) if not args.only or re.search(args.only, "GET /users/me refresh tenant soft login") else []
         lines = tenant_login_lines(settings, budget,
                                    lambda i: {"associatedId": f"bench-{random.randint(1, hot)}", "softLogin": True})
         scenario("tenant soft login", "requests.lua", write_lines("soft.txt", lines), seconds, measure)
