@@ -36,6 +36,7 @@ USER usercenter
 ENV USERCENTER_CRYPTO_MASTER_KEY_FILE=/app/data/master.key \
     USERCENTER_AVATAR_DIRECTORY=/app/data/avatars \
     MALLOC_ARENA_MAX=2 \
+    LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs \
     JAVA_TOOL_OPTIONS="-XX:+UseParallelGC -Xmx128m -XX:+UseCompactObjectHeaders -XX:+ExitOnOutOfMemoryError"
 VOLUME ["/app/data"]
 EXPOSE 8080

@@ -293,9 +293,11 @@ def start_service(settings, jar, aot=None):
                SERVER_FORWARD_HEADERS_STRATEGY="native",
                SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES=r"127\.0\.0\.1",
                USERCENTER_SMS_PROVIDER="log",
+               LOGGING_STRUCTURED_FORMAT_CONSOLE="ecs",  # as the image logs
                MALLOC_ARENA_MAX=os.environ.get("MALLOC_ARENA_MAX", DEFAULT_MALLOC_ARENA_MAX))
     cache = os.path.join(WORK, "app.aot")
-    flags = {None: [], "train": [f"-XX:AOTCacheOutput={cache}"], "use": [f"-XX:AOTCache={cache}"]}[aot]
+    quiet = ["-Xlog:aot*=error", "-Xlog:cds*=error"]  # as docker/entrypoint.sh
+    flags = {None: [], "train": quiet + [f"-XX:AOTCacheOutput={cache}"], "use": quiet + [f"-XX:AOTCache={cache}"]}[aot]
     command = ([os.path.join(settings["java_home"], "bin", "java")] + settings["java_opts"].split() + flags
                + ["-jar", jar])
     return Process("user-center" + (" (AOT cache)" if aot == "use" else ""), command, env,

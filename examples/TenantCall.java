@@ -18,8 +18,8 @@ public class TenantCall {
 
 	public static void main(String[] args) throws Exception {
 		String base = System.getenv().getOrDefault("USERCENTER_URL", "http://localhost:8080");
-		String key = System.getenv("TENANT_KEY");
-		String secret = System.getenv("TENANT_SECRET");
+		String key = required("TENANT_KEY");
+		String secret = required("TENANT_SECRET");
 		String path = "/sessions-rest/associatedBusiness/loginTenant";
 		String query = ""; // the raw query string as sent, without '?'
 		byte[] body = "{\"associatedId\":\"partner-42\",\"softLogin\":true}".getBytes(StandardCharsets.UTF_8);
@@ -44,6 +44,18 @@ public class TenantCall {
 			.build();
 		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 		System.out.println(response.statusCode() + " " + response.body());
+		if (!response.body().startsWith("{\"code\":200,")) {
+			System.exit(1);
+		}
+	}
+
+	private static String required(String variable) {
+		String value = System.getenv(variable);
+		if (value == null || value.isBlank()) {
+			System.err.println("TenantCall: set " + variable + " (the tenant's key and secret, as given at its creation)");
+			System.exit(2);
+		}
+		return value;
 	}
 
 }

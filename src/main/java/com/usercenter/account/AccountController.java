@@ -1,11 +1,16 @@
 package com.usercenter.account;
 
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.Answers;
+import com.usercenter.core.Outcome;
 import com.usercenter.core.PlainText;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.Envelope;
 import com.usercenter.verification.CaptchaGate;
 import com.usercenter.user.Contact;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -39,6 +44,9 @@ class AccountController {
 			description = "Five wrong passwords within 15 minutes lock password sign-in for 15 minutes (42300), "
 					+ "also for accounts that do not exist. While locked, a password is checked only with a "
 					+ "solved captcha (captchaKey, captchaCode), so the owner can still sign in.")
+	@Outcome(counter = Outcome.SIGN_INS, method = "password")
+	@Answers({ ErrorCode.BAD_CREDENTIALS, ErrorCode.ACCOUNT_DISABLED, ErrorCode.ACCOUNT_LOCKED,
+			ErrorCode.CAPTCHA_REQUIRED, ErrorCode.CAPTCHA_INVALID })
 	@PostMapping("/login/password")
 	Envelope<LoginResult> loginWithPassword(@Valid @RequestBody PasswordLoginRequest request) {
 		return Envelope.ok(this.accounts.loginWithPassword(request.account(), request.password(), request.captchaKey(),
@@ -48,8 +56,14 @@ class AccountController {
 	@Operation(summary = "Create an account with a mobile or email, a password and a register code (or ticket)",
 			description = "Counted with /auth/exists per client address: past the hourly threshold a captcha is "
 					+ "required (42800). The code is checked before whether the contact is taken (40900/40901).")
+	@Outcome(counter = Outcome.SIGN_INS, method = "register")
+	@Answers({ ErrorCode.CODE_INVALID, ErrorCode.CAPTCHA_INVALID, ErrorCode.TICKET_INVALID, ErrorCode.PASSWORD_POLICY,
+			ErrorCode.MOBILE_IN_USE, ErrorCode.EMAIL_IN_USE, ErrorCode.CAPTCHA_REQUIRED })
 	@PostMapping("/register")
-	Envelope<LoginResult> register(@Valid @RequestBody RegisterRequest request) {
+	Envelope<LoginResult> register(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(examples = @ExampleObject(name = "with a code",
+					value = "{\"mobile\": \"13800138000\", \"password\": \"s3cret-Passw0rd\", \"code\": \"123456\", "
+							+ "\"nickname\": \"小明\"}"))) @Valid @RequestBody RegisterRequest request) {
 		requireOneOf(request.code(), request.ticket(), "code");
 		Contact target = contact(request.mobile(), request.email());
 		this.gate.passLookup(request.captchaKey(), request.captchaCode());
@@ -58,6 +72,8 @@ class AccountController {
 	}
 
 	@Operation(summary = "Sign in with a login code (or ticket); creates the account when there is none")
+	@Outcome(counter = Outcome.SIGN_INS, method = "code")
+	@Answers({ ErrorCode.CODE_INVALID, ErrorCode.TICKET_INVALID, ErrorCode.ACCOUNT_DISABLED })
 	@PostMapping("/login/code")
 	Envelope<LoginResult> loginWithCode(@Valid @RequestBody CodeLoginRequest request) {
 		requireOneOf(request.code(), request.ticket(), "code");
@@ -69,6 +85,8 @@ class AccountController {
 			description = "The token from the carrier SDK is exchanged for the number with Alibaba Cloud's number "
 					+ "authentication. Counted per client address like code sends (42800 past the threshold). "
 					+ "A token the provider refuses, or one-tap off: 40105; provider down: 50200.")
+	@Outcome(counter = Outcome.SIGN_INS, method = "one_tap")
+	@Answers({ ErrorCode.THIRD_PARTY_REJECTED, ErrorCode.ACCOUNT_DISABLED, ErrorCode.UPSTREAM_FAILED })
 	@PostMapping("/login/one-tap")
 	Envelope<LoginResult> loginWithOneTap(@Valid @RequestBody OneTapRequest request) {
 		this.gate.passSend(request.captchaKey(), request.captchaCode());
@@ -76,6 +94,7 @@ class AccountController {
 	}
 
 	@Operation(summary = "Set a new password with a reset_password code (or ticket); every session ends")
+	@Answers({ ErrorCode.CODE_INVALID, ErrorCode.TICKET_INVALID, ErrorCode.PASSWORD_POLICY })
 	@PostMapping("/password/reset")
 	Envelope<Void> resetPassword(@Valid @RequestBody ResetPasswordRequest request) {
 		requireOneOf(request.code(), request.ticket(), "code");
@@ -86,6 +105,7 @@ class AccountController {
 
 	@Operation(summary = "Whether an account or identity exists",
 			description = "Rate limited per client address: past the hourly threshold a captcha is required (42800).")
+	@Answers({ ErrorCode.CAPTCHA_REQUIRED, ErrorCode.CAPTCHA_INVALID, ErrorCode.TOO_MANY_REQUESTS })
 	@PostMapping("/exists")
 	Envelope<Exists> exists(@Valid @RequestBody ExistsRequest request) {
 		this.gate.passLookup(request.captchaKey(), request.captchaCode());

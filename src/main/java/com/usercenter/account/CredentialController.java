@@ -1,5 +1,7 @@
 package com.usercenter.account;
 
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.Answers;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.CurrentUser;
 import com.usercenter.core.Envelope;
@@ -33,6 +35,7 @@ class CredentialController {
 
 	@Operation(summary = "Change the password with the old one, or with a verify ticket for the own mobile or email",
 			description = "Every other session of the account ends; this one stays.")
+	@Answers({ ErrorCode.BAD_CREDENTIALS, ErrorCode.ACCOUNT_LOCKED, ErrorCode.PASSWORD_POLICY })
 	@PostMapping("/password")
 	Envelope<Void> changePassword(CurrentUser user, @Valid @RequestBody ChangePasswordRequest request) {
 		if ((request.oldPassword() == null) == (request.ticket() == null)) {
@@ -45,6 +48,7 @@ class CredentialController {
 
 	@Operation(summary = "Set or change the mobile: a change_contact code sent to the new number, plus the password "
 			+ "or a verify ticket for the current mobile or email when the account has one")
+	@Answers({ ErrorCode.CODE_INVALID, ErrorCode.TICKET_INVALID, ErrorCode.MOBILE_IN_USE })
 	@PostMapping("/mobile")
 	Envelope<Void> changeMobile(CurrentUser user, @Valid @RequestBody ChangeMobileRequest request) {
 		this.credentials.changeContact(user.userId(), Contact.mobile(request.mobile(), "mobile"), request.code(),
@@ -53,6 +57,7 @@ class CredentialController {
 	}
 
 	@Operation(summary = "Set or change the email, the same way as the mobile")
+	@Answers({ ErrorCode.CODE_INVALID, ErrorCode.TICKET_INVALID, ErrorCode.EMAIL_IN_USE })
 	@PostMapping("/email")
 	Envelope<Void> changeEmail(CurrentUser user, @Valid @RequestBody ChangeEmailRequest request) {
 		this.credentials.changeContact(user.userId(), Contact.email(request.email(), "email"), request.code(),

@@ -7,11 +7,13 @@ import com.usercenter.cloud.AliyunRpcClient;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.ErrorCode;
 import com.usercenter.core.MissingSetting;
+import com.usercenter.core.ProviderCalls;
+import com.usercenter.core.ProviderStatus;
 import com.usercenter.core.UpstreamFailed;
 import com.usercenter.user.PhoneNumber;
+import tools.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Service;
 
@@ -21,13 +23,16 @@ import org.springframework.stereotype.Service;
  * 2017-05-25). The number is then proven as a code would prove it.
  */
 @Service
-class OneTap {
+class OneTap implements ProviderStatus {
 
 	private static final Logger log = LoggerFactory.getLogger(OneTap.class);
 
 	private final AliyunRpcClient client;
 
-	OneTap(OneTapSettings settings, Clock clock) {
+	private final ProviderCalls calls;
+
+	OneTap(OneTapSettings settings, Clock clock, ProviderCalls calls) {
+		this.calls = calls;
 		OneTapSettings.Aliyun aliyun = settings.aliyun();
 		boolean on = "aliyun".equals(settings.provider());
 		if (on && (blank(aliyun.accessKeyId()) || blank(aliyun.accessKeySecret()))) {
@@ -36,7 +41,11 @@ class OneTap {
 		}
 		this.client = on ? new AliyunRpcClient(aliyun.baseUrl(), "2017-05-25", aliyun.accessKeyId(),
 				aliyun.accessKeySecret(), aliyun.connectTimeout(), aliyun.readTimeout(), clock) : null;
-		log.info("Carrier one-tap sign-in: {}", on ? "on (aliyun)" : "off");
+	}
+
+	@Override
+	public String describe() {
+		return "carrier one-tap: " + ((this.client != null) ? "aliyun" : "off");
 	}
 
 	/**
@@ -48,7 +57,8 @@ class OneTap {
 		if (this.client == null) {
 			throw new ApiException(ErrorCode.THIRD_PARTY_REJECTED);
 		}
-		JsonNode answer = this.client.call("GetMobile", Map.of("AccessToken", token));
+		JsonNode answer = this.calls.timed("aliyun_one_tap",
+				() -> this.client.call("GetMobile", Map.of("AccessToken", token)));
 		String code = AliyunRpcClient.code(answer);
 		if (!"OK".equals(code)) {
 			log.warn("Alibaba Cloud number authentication refused a token: {}", code);

@@ -67,9 +67,10 @@ class AdminUserController {
 			description = "Mobile and email are masked unless reveal=true, which is written to the audit trail.")
 	@GetMapping
 	Envelope<PageResult<AdminUserSummary>> list(CurrentUser user,
-			@Parameter(example = "1000001,1000002") @RequestParam(required = false) @Size(
-					max = 100) List<@Min(1) Long> ids,
-			@Parameter(example = "小明") @RequestParam(required = false) @Size(max = 64) String name,
+			@Parameter(description = "Only these ids, comma-separated (at most 100)") @RequestParam(
+					required = false) @Size(max = 100) List<@Min(1) Long> ids,
+			@Parameter(description = "A substring of the nickname or username, such as 小明") @RequestParam(
+					required = false) @Size(max = 64) String name,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
 			@RequestParam(defaultValue = "false") boolean reveal) {

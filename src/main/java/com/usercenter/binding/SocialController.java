@@ -2,6 +2,9 @@ package com.usercenter.binding;
 
 import java.util.List;
 
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.Answers;
+import com.usercenter.core.Outcome;
 import com.usercenter.account.LoginResult;
 import com.usercenter.core.CurrentUser;
 import com.usercenter.core.Envelope;
@@ -37,6 +40,8 @@ class SocialController {
 	@Operation(summary = "Sign in with WeChat (code), Weibo (accessToken + uid) or QQ (accessToken + openId)",
 			description = "The credential is checked with the provider (40105 when it refuses, 50200 when it fails); "
 					+ "a new identity creates the account (needInfo true) from the provider's nickname and avatar.")
+	@Outcome(counter = Outcome.SIGN_INS, method = "social")
+	@Answers({ ErrorCode.THIRD_PARTY_REJECTED, ErrorCode.ACCOUNT_DISABLED, ErrorCode.UPSTREAM_FAILED })
 	@PostMapping("/api/v1/auth/login/social")
 	Envelope<LoginResult> login(@Valid @RequestBody SocialRequest request) {
 		return Envelope.ok(this.social.login(request.credential()));
@@ -51,6 +56,7 @@ class SocialController {
 
 	@Operation(summary = "Bind a WeChat, Weibo, QQ or Apple account (40902 with needMerge when another user has it)",
 			security = @SecurityRequirement(name = "bearer"))
+	@Answers({ ErrorCode.THIRD_PARTY_REJECTED, ErrorCode.IDENTITY_BOUND, ErrorCode.UPSTREAM_FAILED })
 	@PostMapping("/api/v1/users/me/identities")
 	Envelope<SignInMethod> bind(CurrentUser user, @Valid @RequestBody SocialRequest request) {
 		return Envelope.ok(this.social.bind(user.userId(), request.credential()));
@@ -58,6 +64,7 @@ class SocialController {
 
 	@Operation(summary = "Unbind wechat, weibo, qq, apple, mobile or email (40903 when it is the last way to sign in)",
 			security = @SecurityRequirement(name = "bearer"))
+	@Answers({ ErrorCode.LAST_SIGN_IN_METHOD, ErrorCode.USER_NOT_FOUND })
 	@DeleteMapping("/api/v1/users/me/identities/{provider}")
 	Envelope<Void> unbind(CurrentUser user,
 			@PathVariable @Pattern(regexp = "wechat|wechat_mini|weibo|qq|apple|mobile|email") String provider) {

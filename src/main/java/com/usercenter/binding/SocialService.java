@@ -16,6 +16,8 @@ import com.usercenter.core.ImageUrl;
 import com.usercenter.core.PlainText;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.ErrorCode;
+import com.usercenter.core.ProviderCalls;
+import com.usercenter.core.ProviderStatus;
 import com.usercenter.tenant.TenantService;
 import com.usercenter.user.AccountDisabled;
 import com.usercenter.user.ProfileUpdate;
@@ -24,8 +26,6 @@ import com.usercenter.user.PhoneNumber;
 import com.usercenter.user.User;
 import com.usercenter.user.UserIdentity;
 import com.usercenter.user.UserService;
-
-import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * first sign-ins create one user.
  */
 @Service
-class SocialService {
+class SocialService implements ProviderStatus {
 
 	private final Map<String, ProviderClient> clients;
 
@@ -62,15 +62,19 @@ class SocialService {
 
 	private final TransactionTemplate transactions;
 
+	private final String status;
+
+	private final ProviderCalls calls;
+
 	SocialService(List<ProviderClient> clients, IdentityService identities, UserService users, AccountService accounts,
 			TenantService tenants, AuditService audit, AdvisoryLocks locks, SignInMethods methods, SecretBox box,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, ProviderCalls calls) {
+		this.calls = calls;
 		this.clients = new java.util.HashMap<>();
 		clients.forEach((client) -> this.clients.put(client.provider(), client));
-		LoggerFactory.getLogger(SocialService.class)
-			.info("Social sign-in providers on: {}; off (no app credentials): {}",
-					names(clients.stream().filter(ProviderClient::configured).toList()),
-					names(clients.stream().filter((client) -> !client.configured()).toList()));
+		this.status = "social sign-in on: " + names(clients.stream().filter(ProviderClient::configured).toList())
+				+ " (off, no app credentials: "
+				+ names(clients.stream().filter((client) -> !client.configured()).toList()) + ")";
 		this.identities = identities;
 		this.users = users;
 		this.accounts = accounts;
@@ -171,7 +175,7 @@ class SocialService {
 			// was issued to: it is off
 			throw new ApiException(ErrorCode.THIRD_PARTY_REJECTED);
 		}
-		return client.verify(credential);
+		return this.calls.timed(credential.provider(), () -> client.verify(credential));
 	}
 
 	private static String names(List<ProviderClient> clients) {
@@ -206,6 +210,11 @@ class SocialService {
 	private static String avatar(SocialProfile profile) {
 		String url = profile.avatar();
 		return (url != null && ImageUrl.Validator.isValid(url) && !url.startsWith("/")) ? url : null;
+	}
+
+	@Override
+	public String describe() {
+		return this.status;
 	}
 
 }

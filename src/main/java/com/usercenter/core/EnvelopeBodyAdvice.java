@@ -36,6 +36,7 @@ class EnvelopeBodyAdvice implements ResponseBodyAdvice<Object> {
 		if (body instanceof Envelope<?> envelope && envelope.msg() == null) {
 			HttpServletRequest servlet = (request instanceof ServletServerHttpRequest http) ? http.getServletRequest()
 					: null;
+			EnvelopeResponder.answered(servlet, envelope.code());
 			String msg = this.responder.message(ErrorCode.SUCCESS, this.responder.locale(servlet));
 			return envelope.localized(msg, RequestId.current());
 		}

@@ -67,7 +67,19 @@ public class EnvelopeResponder {
 		return this.json.writeValueAsString(envelope(request, code, null));
 	}
 
+	/**
+	 * The envelope code a request was answered with, for {@link AccessLog}'s outcomes.
+	 */
+	static final String ANSWER_CODE = EnvelopeResponder.class.getName() + ".code";
+
+	static void answered(HttpServletRequest request, int code) {
+		if (request != null) {
+			request.setAttribute(ANSWER_CODE, code);
+		}
+	}
+
 	private Envelope<Object> envelope(HttpServletRequest request, ErrorCode code, ErrorData data) {
+		answered(request, code.code());
 		return new Envelope<>(code.code(), message(code, locale(request)), data, RequestId.current());
 	}
 

@@ -5,7 +5,12 @@ import java.util.Locale;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.models.GroupedOpenApi;
 import org.springdoc.core.utils.SpringDocUtils;
 
@@ -28,7 +33,7 @@ class OpenApiConfig {
 	@Bean
 	OpenAPI userCenterOpenApi(MessageSource messages) {
 		return new OpenAPI().info(new Info().title("User Center").version("v1").description(description(messages)))
-			.components(new Components()
+			.components(new Components().addSchemas("ErrorEnvelope", errorEnvelope())
 				.addSecuritySchemes("bearer",
 						new SecurityScheme().type(SecurityScheme.Type.HTTP)
 							.scheme("bearer")
@@ -45,6 +50,62 @@ class OpenApiConfig {
 							Swagger UI cannot sign requests: use the README's example.""")));
 	}
 
+	/**
+	 * Every JSON request body gets an example Swagger UI pre-fills and that works as is:
+	 * the fields that have an example of their own, and no others (an optional captcha
+	 * filled with {@code "string"} would be checked, and fail).
+	 */
+	@Bean
+	GlobalOpenApiCustomizer runnableRequestExamples() {
+		return (openApi) -> {
+			if (openApi.getPaths() == null || openApi.getComponents() == null
+					|| openApi.getComponents().getSchemas() == null) {
+				return;
+			}
+			openApi.getPaths().values().forEach((item) -> item.readOperations().forEach((operation) -> {
+				if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+					return;
+				}
+				io.swagger.v3.oas.models.media.MediaType json = operation.getRequestBody()
+					.getContent()
+					.get(org.springframework.http.MediaType.APPLICATION_JSON_VALUE);
+				if (json == null || json.getExamples() != null || json.getExample() != null || json.getSchema() == null
+						|| json.getSchema().get$ref() == null) {
+					return;
+				}
+				Schema<?> schema = openApi.getComponents()
+					.getSchemas()
+					.get(json.getSchema().get$ref().substring("#/components/schemas/".length()));
+				if (schema == null || schema.getProperties() == null) {
+					return;
+				}
+				java.util.Map<String, Object> example = new java.util.LinkedHashMap<>();
+				schema.getProperties().forEach((name, property) -> {
+					if (property.getExample() != null) {
+						example.put(name, property.getExample());
+					}
+				});
+				if (!example.isEmpty()) {
+					json.setExample(example);
+				}
+			}));
+		};
+	}
+
+	/** The envelope of an error answer: {@code data} holds details for some codes. */
+	private static Schema<?> errorEnvelope() {
+		return new ObjectSchema().description("The envelope of an error answer")
+			.addProperty("code",
+					new IntegerSchema().example(40000).description("The error code; code / 100 is the HTTP status"))
+			.addProperty("msg", new StringSchema().example("请求参数错误").description("In the caller's language"))
+			.addProperty("data",
+					new ObjectSchema().nullable(true)
+						.description("Details for some codes: the fields that failed (40000), attempts left (40102), "
+								+ "seconds until retry (42300, 42900)"))
+			.addProperty("traceId", new StringSchema().example("3f2c9a1b7d4e4b0c"))
+			.required(java.util.List.of("code", "msg"));
+	}
+
 	@Bean
 	GroupedOpenApi tenantApi() {
 		return GroupedOpenApi.builder().group("tenant").pathsToMatch("/sessions-rest/**", "/user-rest/**").build();
@@ -59,9 +120,15 @@ class OpenApiConfig {
 			.build();
 	}
 
+	/**
+	 * With the password sign-in, so an operator signs in and authorizes from this group.
+	 */
 	@Bean
 	GroupedOpenApi adminApi() {
-		return GroupedOpenApi.builder().group("admin").pathsToMatch("/api/v1/admin/**").build();
+		return GroupedOpenApi.builder()
+			.group("admin")
+			.pathsToMatch("/api/v1/admin/**", "/api/v1/auth/login/password")
+			.build();
 	}
 
 	private static String description(MessageSource messages) {
@@ -70,6 +137,8 @@ class OpenApiConfig {
 
 				Every answer is the envelope `{"code": 200, "msg": "成功", "data": ...}`; `code / 100` is the HTTP \
 				status. `msg` follows `Accept-Language` (Simplified Chinese by default, English for `en`).
+
+				<details><summary>Error codes (click to open)</summary>
 
 				| code | meaning |
 				|---|---|
@@ -83,7 +152,7 @@ class OpenApiConfig {
 				.append(messages.getMessage(code.messageKey(), null, code.name(), Locale.SIMPLIFIED_CHINESE))
 				.append(" |\n");
 		}
-		return text.toString();
+		return text.append("\n</details>\n").toString();
 	}
 
 }

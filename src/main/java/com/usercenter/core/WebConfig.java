@@ -3,8 +3,11 @@ package com.usercenter.core;
 import java.util.List;
 import java.util.Locale;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +15,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 /**
@@ -44,6 +48,16 @@ class WebConfig implements WebMvcConfigurer {
 	FilterRegistrationBean<RequestId> requestIdFilter() {
 		FilterRegistrationBean<RequestId> registration = new FilterRegistrationBean<>(new RequestId());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	/** After the request id and the HTTP metric's observation, before everything else. */
+	@Bean
+	FilterRegistrationBean<AccessLog> accessLogFilter(
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> routes,
+			ObjectProvider<MeterRegistry> meters) {
+		FilterRegistrationBean<AccessLog> registration = new FilterRegistrationBean<>(new AccessLog(routes, meters));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
 		return registration;
 	}
 

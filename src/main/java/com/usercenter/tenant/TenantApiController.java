@@ -1,5 +1,6 @@
 package com.usercenter.tenant;
 
+import com.usercenter.core.Outcome;
 import com.usercenter.core.ImageUrl;
 import com.usercenter.core.PlainText;
 import java.time.Clock;
@@ -49,6 +50,7 @@ class TenantApiController {
 	}
 
 	@Operation(summary = "Sign in the user mapped to an associatedId, creating it unless notCreate")
+	@Outcome(counter = Outcome.SIGN_INS, method = "tenant")
 	@PostMapping(path = "/sessions-rest/associatedBusiness/loginTenant",
 			consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE })
 	Envelope<LoginTenantResult> loginTenant(@AuthenticationPrincipal TenantPrincipal tenant,

@@ -1,5 +1,8 @@
 package com.usercenter.token;
 
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.Answers;
+import com.usercenter.core.Outcome;
 import com.usercenter.audit.AuditService;
 import com.usercenter.audit.AuditType;
 import com.usercenter.core.CurrentUser;
@@ -32,6 +35,8 @@ class TokenController {
 	}
 
 	@Operation(summary = "Trade a refresh token for new tokens (the old refresh token stops working)")
+	@Outcome(counter = Outcome.SIGN_INS, method = "refresh")
+	@Answers({ ErrorCode.TOKEN_EXPIRED })
 	@PostMapping("/refresh")
 	Envelope<RefreshResult> refresh(@Valid @RequestBody RefreshRequest request) {
 		return Envelope.ok(RefreshResult.from(this.sessions.refresh(request.refreshToken())));

@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
+import com.usercenter.core.ProviderCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,10 +44,20 @@ public class Deliveries {
 				return thread;
 			});
 
-	Deliveries(SmsSender sms, EmailSender email, MessageSource messages) {
+	private final ProviderCalls calls;
+
+	private final String smsProvider;
+
+	private final String emailProvider;
+
+	Deliveries(SmsSender sms, EmailSender email, MessageSource messages, ProviderCalls calls,
+			DeliverySettings smsSettings, EmailSettings emailSettings) {
 		this.sms = sms;
 		this.email = email;
 		this.messages = messages;
+		this.calls = calls;
+		this.smsProvider = "sms_" + smsSettings.provider();
+		this.emailProvider = "email_" + emailSettings.provider();
 	}
 
 	/**
@@ -57,22 +68,30 @@ public class Deliveries {
 		if (target instanceof Email) {
 			String subject = this.messages.getMessage("verification.email.subject", null, locale);
 			String text = this.messages.getMessage("verification.email.body", new Object[] { code, minutes }, locale);
-			this.email.send(new EmailSender.EmailMessage(target.value(), subject, text));
+			email(new EmailSender.EmailMessage(target.value(), subject, text));
 		}
 		else {
 			String text = this.messages.getMessage("verification.sms", new Object[] { code, minutes }, locale);
-			this.sms.send(new SmsSender.SmsMessage(target.value(), text, code, purpose.value()));
+			sms(new SmsSender.SmsMessage(target.value(), text, code, purpose.value()));
 		}
 	}
 
 	/** Sends an operator's text to a mobile number now. */
 	public void sendSms(String to, String text) {
-		this.sms.send(new SmsSender.SmsMessage(to, text, null, null));
+		sms(new SmsSender.SmsMessage(to, text, null, null));
 	}
 
 	/** Sends an operator's text to an email address now. */
 	public void sendEmail(String to, String subject, String text) {
-		this.email.send(new EmailSender.EmailMessage(to, subject, text));
+		email(new EmailSender.EmailMessage(to, subject, text));
+	}
+
+	private void sms(SmsSender.SmsMessage message) {
+		this.calls.timed(this.smsProvider, () -> this.sms.send(message));
+	}
+
+	private void email(EmailSender.EmailMessage message) {
+		this.calls.timed(this.emailProvider, () -> this.email.send(message));
 	}
 
 	/** Runs a delivery after the answer; false when the queue is full. */

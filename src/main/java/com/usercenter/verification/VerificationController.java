@@ -1,5 +1,8 @@
 package com.usercenter.verification;
 
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.Answers;
+import com.usercenter.core.Outcome;
 import com.usercenter.core.Envelope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -29,6 +32,9 @@ class VerificationController {
 			description = "One send per 60 s per target and purpose (42900), 10 per target per day; past the per-IP "
 					+ "hourly threshold a captcha is required (42800). reset_password to an unknown account "
 					+ "answers success and sends nothing.")
+	@Outcome(counter = Outcome.CODE_SENDS, method = "api")
+	@Answers({ ErrorCode.CAPTCHA_REQUIRED, ErrorCode.CAPTCHA_INVALID, ErrorCode.TOO_MANY_REQUESTS,
+			ErrorCode.UPSTREAM_FAILED })
 	@PostMapping
 	Envelope<CodeSent> send(@Valid @RequestBody SendCodeRequest request) {
 		return Envelope.ok(this.verification.send("email".equals(request.channel()), request.target(),
@@ -37,6 +43,7 @@ class VerificationController {
 
 	@Operation(summary = "Trade a code for a single-use ticket (10 minutes, same target and purpose)",
 			description = "A wrong code answers 40002 with attemptsLeft; after 5 wrong tries the code is dead.")
+	@Answers({ ErrorCode.CODE_INVALID })
 	@PostMapping("/verify")
 	Envelope<TicketIssued> verify(@Valid @RequestBody VerifyCodeRequest request) {
 		return Envelope.ok(this.verification.verify(request.target(), Purpose.of(request.purpose()), request.code()));

@@ -76,6 +76,8 @@ class OperationsIntegrationTest extends ApiTestBase {
 		assertThat(schemes.has("bearer")).isTrue();
 		assertThat(schemes.has("tenantSignature")).isTrue();
 		String description = app.path("info").path("description").asString();
+		assertThat(description).as("the table is folded, so the operations show on the first screen")
+			.contains("<details><summary>");
 		for (ErrorCode code : ErrorCode.values()) {
 			assertThat(description).contains("| " + code.code() + " |");
 		}
@@ -89,9 +91,40 @@ class OperationsIntegrationTest extends ApiTestBase {
 				"/api/v1/admin/users/batch", "/api/v1/admin/users/ids", "/api/v1/admin/users/{id}/messages",
 				"/api/v1/admin/audit-events", "/api/v1/admin/tenants", "/api/v1/admin/hobbies",
 				"/api/v1/admin/communities", "/api/v1/admin/app-versions", "/api/v1/admin/avatars/defaults");
-		admin.properties().forEach((path) -> path.getValue().properties().forEach((operation) -> {
-			assertThat(operation.getValue().path("security").toString()).as(path.getKey()).contains("bearer");
-		}));
+		admin.properties()
+			.stream()
+			.filter((path) -> path.getKey().startsWith("/api/v1/admin/"))
+			.forEach((path) -> path.getValue().properties().forEach((operation) -> {
+				assertThat(operation.getValue().path("security").toString()).as(path.getKey()).contains("bearer");
+			}));
+		assertThat(admin.path("/api/v1/auth/login/password").has("post"))
+			.as("an operator signs in from the admin group itself")
+			.isTrue();
+	}
+
+	@Test
+	void swaggerUisPrefilledExamplesRunAsTheyAre() {
+		JsonNode register = api().get("/v3/api-docs/app")
+			.json()
+			.path("paths")
+			.path("/api/v1/auth/register")
+			.path("post")
+			.path("requestBody")
+			.path("content")
+			.path("application/json")
+			.path("examples");
+		JsonNode list = api().get("/v3/api-docs/admin", null).json().path("paths").path("/api/v1/admin/users");
+
+		assertThat(register.isEmpty()).isFalse();
+		register
+			.forEach((example) -> assertThat(example.path("value").has("code") && example.path("value").has("ticket"))
+				.as("a code or a ticket, not both")
+				.isFalse());
+		list.path("get")
+			.path("parameters")
+			.forEach((parameter) -> assertThat(parameter.has("example"))
+				.as("no filter pre-filled: " + parameter.path("name").asString())
+				.isFalse());
 	}
 
 	@Test
