@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Writes docs/API.md from the OpenAPI descriptions the service serves.
+"""Writes docs/API.md and docs/openapi/{app,tenant,admin}.json from the OpenAPI descriptions the service serves.
 
-The test suite saves them to target/openapi/{app,tenant,admin}.json (OpenApiLintIntegrationTest), and
-fails when docs/API.md misses an operation they hold. After changing an endpoint:
+The test suite saves them to target/openapi/ (OpenApiLintIntegrationTest), and fails when docs/API.md misses
+an operation or docs/openapi/ differs from what is served (clients are generated from docs/openapi/app.json).
+After changing an endpoint:
 
     ./mvnw verify -Dtest=OpenApiLintIntegrationTest && python3 docs/generate-api-reference.py
 """
@@ -111,6 +112,11 @@ def main():
                           if status[0] in "45"]
                 if errors:
                     out += ["Errors: " + "; ".join(r.get("description", status) for status, r in errors) + ".", ""]
+    for group, _ in GROUPS:
+        with open(os.path.join(ROOT, "target", "openapi", f"{group}.portless.json")) as f:
+            text = f.read()
+        with open(os.path.join(ROOT, "docs", "openapi", f"{group}.json"), "w") as f:
+            f.write(text.rstrip("\n") + "\n")
     with open(os.path.join(ROOT, "docs", "API.md"), "w") as f:
         f.write("\n".join(out).rstrip("\n") + "\n")
 

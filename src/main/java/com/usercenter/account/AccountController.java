@@ -53,7 +53,8 @@ class AccountController {
 				request.captchaCode()));
 	}
 
-	@Operation(summary = "Create an account with a mobile or email, a password and a register code (or ticket)",
+	@Operation(operationId = "register",
+			summary = "Create an account with a mobile or email, a password and a register code (or ticket)",
 			description = "Counted with /auth/exists per client address: past the hourly threshold a captcha is "
 					+ "required (42800). The code is checked before whether the contact is taken (40900/40901).")
 	@Outcome(counter = Outcome.SIGN_INS, method = "register")

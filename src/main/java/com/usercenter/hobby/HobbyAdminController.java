@@ -31,7 +31,7 @@ class HobbyAdminController {
 		this.hobbies = hobbies;
 	}
 
-	@Operation(summary = "Add a hobby to the catalog")
+	@Operation(operationId = "createHobby", summary = "Add a hobby to the catalog")
 	@PostMapping
 	Envelope<HobbyView> create(@Valid @RequestBody HobbyRequest request, Locale locale) {
 		return Envelope.ok(this.hobbies.create(request.name().trim(), trimmed(request.nameEn()), locale));

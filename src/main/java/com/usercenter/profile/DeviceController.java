@@ -27,7 +27,7 @@ class DeviceController {
 		this.devices = devices;
 	}
 
-	@Operation(summary = "Register the device the app runs on (repeat to update it)")
+	@Operation(operationId = "registerDevice", summary = "Register the device the app runs on (repeat to update it)")
 	@PostMapping("/api/v1/users/me/devices")
 	Envelope<Void> register(CurrentUser user, @Valid @RequestBody DeviceRequest request) {
 		this.devices.register(user.userId(), new Device(request.deviceType(), request.deviceId(), request.pushToken(),

@@ -33,13 +33,13 @@ class TenantAdminController {
 		this.tenants = tenants;
 	}
 
-	@Operation(summary = "Create a tenant; its secret is shown only in this answer")
+	@Operation(operationId = "createTenant", summary = "Create a tenant; its secret is shown only in this answer")
 	@PostMapping
 	Envelope<TenantCredentials> create(@Valid @RequestBody CreateTenantRequest request) {
 		return Envelope.ok(this.tenants.create(request.name().trim()));
 	}
 
-	@Operation(summary = "List tenants (never their secrets)")
+	@Operation(operationId = "listTenants", summary = "List tenants (never their secrets)")
 	@GetMapping
 	Envelope<List<TenantView>> list() {
 		return Envelope.ok(this.tenants.list());

@@ -27,7 +27,8 @@ class SessionsController {
 		this.sessions = sessions;
 	}
 
-	@Operation(summary = "Live sessions of the signed-in user (the newest 100), with where each was last used")
+	@Operation(operationId = "listSessions",
+			summary = "Live sessions of the signed-in user (the newest 100), with where each was last used")
 	@GetMapping
 	Envelope<List<SessionView>> list(CurrentUser user) {
 		return Envelope.ok(this.sessions.liveSessionsOf(user.userId(), user.sessionId()));

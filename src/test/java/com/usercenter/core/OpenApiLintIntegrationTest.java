@@ -16,6 +16,9 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,6 +41,11 @@ class OpenApiLintIntegrationTest extends ApiTestBase {
 		Path file = Path.of("target", "openapi", group + ".json");
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, json);
+		// the same without the port this run happened to use, as docs/openapi/ holds it
+		JsonMapper pretty = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+		ObjectNode portless = (ObjectNode) pretty.readTree(json);
+		portless.remove("servers");
+		Files.writeString(Path.of("target", "openapi", group + ".portless.json"), pretty.writeValueAsString(portless));
 		ParseOptions options = new ParseOptions();
 		options.setResolve(true);
 		SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(json, null, options);
@@ -48,8 +56,10 @@ class OpenApiLintIntegrationTest extends ApiTestBase {
 		Set<String> operationIds = new HashSet<>();
 		openApi.getPaths().forEach((path, item) -> operations(item).forEach((method, operation) -> {
 			String name = method + " " + path;
-			if (operation.getOperationId() == null || !operationIds.add(operation.getOperationId())) {
-				problems.add(name + ": operationId missing or not unique");
+			if (operation.getOperationId() == null || !operationIds.add(operation.getOperationId())
+					|| operation.getOperationId().matches(".*_\\d+")) {
+				problems
+					.add(name + ": operationId missing, not unique or numbered (" + operation.getOperationId() + ")");
 			}
 			if (operation.getSecurity() == null) {
 				problems.add(name + ": no security declared");
@@ -71,6 +81,13 @@ class OpenApiLintIntegrationTest extends ApiTestBase {
 			});
 		}));
 		assertThat(problems).isEmpty();
+		JsonMapper mapper = JsonMapper.builder().build();
+		ObjectNode served = (ObjectNode) mapper.readTree(json);
+		served.remove("servers");
+		assertThat(mapper.readTree(Files.readString(Path.of("docs", "openapi", group + ".json"))))
+			.as("docs/openapi/%s.json is what the service serves (copy target/openapi/%s.json there, without "
+					+ "\"servers\"): clients are generated from it", group, group)
+			.isEqualTo(served);
 		String reference = Files.readString(Path.of("docs", "API.md"));
 		openApi.getPaths()
 			.forEach((path, item) -> operations(item).keySet()
