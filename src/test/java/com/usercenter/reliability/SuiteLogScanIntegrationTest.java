@@ -89,15 +89,16 @@ class SuiteLogScanIntegrationTest extends ApiTestBase {
 	}
 
 	/**
-	 * A code is six digits: only a number of its own counts, not part of a longer one.
+	 * A code is six digits: only a number of its own counts, not part of a longer one or
+	 * of a word (a request id such as {@code 6df123456e3c69c7} is hex).
 	 */
 	private static boolean standsAlone(String log, int at, String probe) {
 		if (!probe.chars().allMatch(Character::isDigit)) {
 			return true;
 		}
 		int end = at + probe.length();
-		return (at == 0 || !Character.isDigit(log.charAt(at - 1)))
-				&& (end >= log.length() || !Character.isDigit(log.charAt(end)));
+		return (at == 0 || !Character.isLetterOrDigit(log.charAt(at - 1)))
+				&& (end >= log.length() || !Character.isLetterOrDigit(log.charAt(end)));
 	}
 
 	private static boolean fromDeliveryLogger(String log, int at) {
