@@ -1,0 +1,124 @@
+package com.usercenter.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import com.usercenter.support.ApiTestBase;
+import com.usercenter.support.TestSecrets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Swagger UI in a real browser (Debian's chromium, driven by Selenium), as an operator
+ * uses it: pick the admin group, sign in as the bootstrap admin with "Try it out", paste
+ * the token into Authorize, list users and create a tenant, checking what the page shows.
+ * Screenshots of every step go to {@code target/swagger-ui/}. {@code .ci/run} installs
+ * chromium and chromium-driver; a machine without them skips this test.
+ */
+class SwaggerUiBrowserIntegrationTest extends ApiTestBase {
+
+	private static final Path SCREENSHOTS = Path.of("target", "swagger-ui");
+
+	private WebDriver browser;
+
+	private WebDriverWait wait;
+
+	private int step;
+
+	@BeforeEach
+	void openBrowser() throws IOException {
+		File chromium = new File("/usr/bin/chromium");
+		File driver = new File("/usr/bin/chromedriver");
+		assumeTrue(chromium.canExecute() && driver.canExecute(),
+				"chromium and chromium-driver are not installed (.ci/run installs them)");
+		ChromeOptions options = new ChromeOptions().setBinary(chromium)
+			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1200");
+		this.browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).build(),
+				options);
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		Files.createDirectories(SCREENSHOTS);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void anOperatorSignsInAuthorizesListsUsersAndCreatesATenant() throws IOException {
+		this.browser.get("http://localhost:" + this.port + "/swagger-ui/index.html?urls.primaryName=admin");
+		WebElement signIn = this.wait
+			.until(ExpectedConditions.presenceOfElementLocated(By.id("operations-accounts-loginWithPassword")));
+		screenshot("admin-group");
+
+		String answer = tryItOut(signIn, "{\"account\": \"" + TestSecrets.ADMIN_USERNAME + "\", \"password\": \""
+				+ TestSecrets.adminPassword() + "\"}");
+		assertThat(answer).contains("\"code\": 200").contains("accessToken");
+		String token = answer.replaceAll("(?s).*\"accessToken\": \"([^\"]+)\".*", "$1");
+
+		this.browser.findElement(By.cssSelector(".auth-wrapper .authorize")).click();
+		WebElement bearer = this.wait.until(ExpectedConditions
+			.visibilityOfElementLocated(By.cssSelector(".modal-ux .auth-container input[type='text']")));
+		bearer.sendKeys(token);
+		screenshot("authorize");
+		this.browser.findElement(By.cssSelector(".modal-ux .auth-btn-wrapper .authorize")).click();
+		this.browser.findElement(By.cssSelector(".modal-ux .btn-done")).click();
+
+		String users = tryItOut(this.browser.findElement(By.id("operations-admin-users-list")), null);
+		assertThat(users).contains("\"code\": 200").contains("\"content\"");
+
+		String tenant = tryItOut(this.browser.findElement(By.id("operations-admin-tenants-createTenant")),
+				"{\"name\": \"Swagger UI tenant " + unique() + "\"}");
+		assertThat(tenant).contains("\"code\": 200").contains("tenantSecret");
+	}
+
+	/**
+	 * Opens the operation, presses "Try it out", fills the body, executes: the answer
+	 * shown.
+	 */
+	private String tryItOut(WebElement operation, String body) throws IOException {
+		String id = operation.getAttribute("id");
+		operation.findElement(By.cssSelector(".opblock-summary")).click();
+		By inside = By.id(id);
+		this.wait.until(ExpectedConditions.elementToBeClickable(new By.ByCssSelector("#" + id + " .try-out__btn")))
+			.click();
+		if (body != null) {
+			WebElement text = this.wait.until(ExpectedConditions
+				.visibilityOfElementLocated(By.cssSelector("#" + id + " textarea.body-param__text")));
+			text.clear();
+			text.sendKeys(body);
+		}
+		this.browser.findElement(inside).findElement(By.cssSelector(".execute")).click();
+		WebElement shown = this.wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.cssSelector("#" + id + " .live-responses-table .response-col_description pre")));
+		screenshot(id);
+		return shown.getText();
+	}
+
+	private void screenshot(String name) throws IOException {
+		File shot = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.FILE);
+		Files.copy(shot.toPath(), SCREENSHOTS.resolve(String.format("%02d-%s.png", ++this.step, name)),
+				StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}
