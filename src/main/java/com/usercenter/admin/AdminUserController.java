@@ -1,5 +1,6 @@
 package com.usercenter.admin;
 
+import com.usercenter.core.Answers;
 import com.usercenter.core.PlainText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -92,6 +93,7 @@ class AdminUserController {
 	}
 
 	@Operation(summary = "One user with status, roles and identities (contacts masked unless reveal=true)")
+	@Answers({ ErrorCode.USER_NOT_FOUND })
 	@GetMapping("/{id}")
 	Envelope<AdminProfile> get(CurrentUser user, @PathVariable long id,
 			@RequestParam(defaultValue = "false") boolean reveal) {
@@ -99,6 +101,7 @@ class AdminUserController {
 	}
 
 	@Operation(summary = "Create a user; a taken mobile, email or username answers 40900/40901/40904 with its userId")
+	@Answers({ ErrorCode.MOBILE_IN_USE, ErrorCode.EMAIL_IN_USE, ErrorCode.USERNAME_IN_USE, ErrorCode.PASSWORD_POLICY })
 	@PostMapping
 	Envelope<Map<String, Long>> create(CurrentUser user, @Valid @RequestBody CreateUserRequest request) {
 		checkContacts(request);
@@ -116,6 +119,7 @@ class AdminUserController {
 	}
 
 	@Operation(summary = "Change status and roles; either ends every session of the user at once")
+	@Answers({ ErrorCode.USER_NOT_FOUND })
 	@PatchMapping("/{id}")
 	Envelope<AdminProfile> change(CurrentUser user, @PathVariable long id,
 			@Valid @RequestBody ChangeUserRequest request) {
@@ -128,6 +132,7 @@ class AdminUserController {
 	}
 
 	@Operation(summary = "Send a text to the user's mobile or email (10 per user per hour)")
+	@Answers({ ErrorCode.USER_NOT_FOUND, ErrorCode.TOO_MANY_REQUESTS, ErrorCode.UPSTREAM_FAILED })
 	@PostMapping("/{id}/messages")
 	Envelope<Void> message(CurrentUser user, @PathVariable long id, @Valid @RequestBody MessageRequest request) {
 		this.admin.message(user, id, "email".equals(request.channel()), request.text());

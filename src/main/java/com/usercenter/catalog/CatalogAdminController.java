@@ -1,5 +1,7 @@
 package com.usercenter.catalog;
 
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.Answers;
 import com.usercenter.core.ImageUrl;
 import com.usercenter.core.Envelope;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,6 +43,7 @@ class CatalogAdminController {
 	}
 
 	@Operation(summary = "Remove a default avatar")
+	@Answers({ ErrorCode.NOT_FOUND })
 	@DeleteMapping("/avatars/defaults/{id}")
 	Envelope<Void> removeAvatar(@PathVariable long id) {
 		this.catalog.removeDefaultAvatar(id);

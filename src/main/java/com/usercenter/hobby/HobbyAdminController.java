@@ -2,6 +2,8 @@ package com.usercenter.hobby;
 
 import java.util.Locale;
 
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.Answers;
 import com.usercenter.core.Envelope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -38,12 +40,14 @@ class HobbyAdminController {
 	}
 
 	@Operation(summary = "Rename a hobby")
+	@Answers({ ErrorCode.NOT_FOUND })
 	@PatchMapping("/{id}")
 	Envelope<HobbyView> rename(@PathVariable long id, @Valid @RequestBody HobbyRequest request, Locale locale) {
 		return Envelope.ok(this.hobbies.rename(id, request.name().trim(), trimmed(request.nameEn()), locale));
 	}
 
 	@Operation(summary = "Remove a hobby (also from every user who picked it)")
+	@Answers({ ErrorCode.NOT_FOUND })
 	@DeleteMapping("/{id}")
 	Envelope<Void> delete(@PathVariable long id) {
 		this.hobbies.delete(id);

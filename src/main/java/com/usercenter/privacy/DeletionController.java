@@ -2,6 +2,8 @@ package com.usercenter.privacy;
 
 import java.time.Instant;
 
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.Answers;
 import com.usercenter.core.CurrentUser;
 import com.usercenter.core.Envelope;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,6 +36,7 @@ class DeletionController {
 					+ "cooling-off period (15 days) ends",
 			description = "Proof: the password (counted against the sign-in lockout), or a verify ticket for the "
 					+ "own mobile or email. Sign in again and DELETE this to keep the account.")
+	@Answers({ ErrorCode.BAD_CREDENTIALS, ErrorCode.TICKET_INVALID, ErrorCode.ACCOUNT_LOCKED })
 	@PostMapping
 	Envelope<Pending> request(CurrentUser user, @Valid @RequestBody DeletionRequest request) {
 		Instant eraseAt = this.deletions.request(user.userId(), request.password(), request.ticket());

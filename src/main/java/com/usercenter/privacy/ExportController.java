@@ -2,6 +2,8 @@ package com.usercenter.privacy;
 
 import java.util.Map;
 
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.Answers;
 import com.usercenter.core.CurrentUser;
 import com.usercenter.core.Envelope;
 import com.usercenter.limit.Limit;
@@ -35,6 +37,7 @@ class ExportController {
 	@Operation(summary = "A copy of everything stored about the signed-in user (PIPL article 45)",
 			description = "profile, contacts, identities with subjects in full, partner mappings, devices, sessions "
 					+ "and audit events; no hash, token or sealed secret. At most 10 a day (42900).")
+	@Answers({ ErrorCode.TOO_MANY_REQUESTS })
 	@GetMapping("/api/v1/users/me/export")
 	ResponseEntity<Envelope<Map<String, Object>>> export(CurrentUser user) {
 		this.limiter.take(EXPORTS, Long.toString(user.userId()));

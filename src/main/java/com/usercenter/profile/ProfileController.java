@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.Answers;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.ClientIp;
 import com.usercenter.limit.Limit;
@@ -70,6 +72,7 @@ class ProfileController {
 	}
 
 	@Operation(summary = "Upload an avatar: PNG, JPEG or WebP, at most 2 MB, checked by content and re-encoded")
+	@Answers({ ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.TOO_MANY_REQUESTS })
 	@PostMapping(path = "/me/avatar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	Envelope<Map<String, String>> avatar(CurrentUser user, @RequestPart("file") MultipartFile file) throws IOException {
 		if (file.isEmpty()) {
@@ -81,6 +84,7 @@ class ProfileController {
 	@Operation(summary = "Another user's public profile: no mobile, email, username or address",
 			description = "At most 60 reads a minute per signed-in user and 120 per client address (42900), so "
 					+ "profiles cannot be harvested by walking the ids.")
+	@Answers({ ErrorCode.USER_NOT_FOUND, ErrorCode.TOO_MANY_REQUESTS })
 	@GetMapping("/{userId}")
 	Envelope<Profile> publicProfile(CurrentUser user, @PathVariable long userId, HttpServletRequest request) {
 		this.limiter.take(READS_PER_USER, Long.toString(user.userId()));

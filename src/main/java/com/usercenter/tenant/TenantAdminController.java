@@ -2,6 +2,8 @@ package com.usercenter.tenant;
 
 import java.util.List;
 
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.Answers;
 import com.usercenter.core.Envelope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -46,12 +48,14 @@ class TenantAdminController {
 	}
 
 	@Operation(summary = "Replace a tenant's secret; the old one stops working at once")
+	@Answers({ ErrorCode.NOT_FOUND })
 	@PostMapping("/{tenantKey}/secret")
 	Envelope<TenantCredentials> rotate(@PathVariable @Size(max = 64) String tenantKey) {
 		return Envelope.ok(this.tenants.rotateSecret(tenantKey));
 	}
 
 	@Operation(summary = "Enable or disable a tenant")
+	@Answers({ ErrorCode.NOT_FOUND })
 	@PatchMapping("/{tenantKey}")
 	Envelope<TenantView> changeStatus(@PathVariable @Size(max = 64) String tenantKey,
 			@Valid @RequestBody ChangeTenantRequest request) {

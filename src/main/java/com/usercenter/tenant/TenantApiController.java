@@ -1,5 +1,7 @@
 package com.usercenter.tenant;
 
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.Answers;
 import com.usercenter.core.Outcome;
 import com.usercenter.core.ImageUrl;
 import com.usercenter.core.PlainText;
@@ -51,6 +53,7 @@ class TenantApiController {
 
 	@Operation(summary = "Sign in the user mapped to an associatedId, creating it unless notCreate")
 	@Outcome(counter = Outcome.SIGN_INS, method = "tenant")
+	@Answers({ ErrorCode.USER_NOT_FOUND, ErrorCode.ACCOUNT_DISABLED })
 	@PostMapping(path = "/sessions-rest/associatedBusiness/loginTenant",
 			consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE })
 	Envelope<LoginTenantResult> loginTenant(@AuthenticationPrincipal TenantPrincipal tenant,
@@ -64,6 +67,7 @@ class TenantApiController {
 	}
 
 	@Operation(summary = "Change the mobile number of the user mapped to an associatedId")
+	@Answers({ ErrorCode.USER_NOT_FOUND, ErrorCode.MOBILE_IN_USE })
 	@PostMapping(path = "/user-rest/action/changeMobileByTenant",
 			consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE })
 	Envelope<Void> changeMobileByTenant(@AuthenticationPrincipal TenantPrincipal tenant,
@@ -75,6 +79,7 @@ class TenantApiController {
 
 	@Operation(summary = "Update profile fields of the user mapped to an associatedId",
 			description = "data is true when something changed, false when nothing did")
+	@Answers({ ErrorCode.USER_NOT_FOUND })
 	@PostMapping(path = "/user-rest/userInfo/updateUserDetail",
 			consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE })
 	Envelope<Boolean> updateUserDetail(@AuthenticationPrincipal TenantPrincipal tenant,

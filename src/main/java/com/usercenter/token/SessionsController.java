@@ -3,6 +3,8 @@ package com.usercenter.token;
 import java.util.List;
 import java.util.UUID;
 
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.Answers;
 import com.usercenter.core.CurrentUser;
 import com.usercenter.core.Envelope;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,6 +37,7 @@ class SessionsController {
 	}
 
 	@Operation(summary = "End one session at once (40401 when it is not one of the caller's live sessions)")
+	@Answers({ ErrorCode.USER_NOT_FOUND })
 	@DeleteMapping("/{sessionId}")
 	Envelope<Void> end(CurrentUser user, @PathVariable UUID sessionId) {
 		this.sessions.endOwn(user.userId(), sessionId);
