@@ -79,17 +79,50 @@ class OpenApiConfig {
 				if (schema == null || schema.getProperties() == null) {
 					return;
 				}
-				java.util.Map<String, Object> example = new java.util.LinkedHashMap<>();
-				schema.getProperties().forEach((name, property) -> {
-					if (property.getExample() != null) {
-						example.put(name, property.getExample());
-					}
-				});
+				java.util.Map<String, Object> example = example(openApi, schema, 0);
 				if (!example.isEmpty()) {
 					json.setExample(example);
 				}
 			}));
 		};
+	}
+
+	/**
+	 * The properties of the schema that have an example of their own, arrays of them and
+	 * objects made of them.
+	 */
+	private static java.util.Map<String, Object> example(io.swagger.v3.oas.models.OpenAPI openApi, Schema<?> schema,
+			int depth) {
+		java.util.Map<String, Object> example = new java.util.LinkedHashMap<>();
+		if (schema == null || schema.getProperties() == null || depth > 3) {
+			return example;
+		}
+		schema.getProperties().forEach((name, property) -> {
+			Object value = value(openApi, property, depth);
+			if (value != null) {
+				example.put(name, value);
+			}
+		});
+		return example;
+	}
+
+	private static Object value(io.swagger.v3.oas.models.OpenAPI openApi, Schema<?> property, int depth) {
+		if (property.getExample() != null) {
+			return property.getExample();
+		}
+		if (property.getItems() != null) {
+			Object item = value(openApi, property.getItems(), depth + 1);
+			return (item != null) ? java.util.List.of(item) : null;
+		}
+		if (property.get$ref() != null) {
+			java.util.Map<String, Object> nested = example(openApi,
+					openApi.getComponents()
+						.getSchemas()
+						.get(property.get$ref().substring("#/components/schemas/".length())),
+					depth + 1);
+			return nested.isEmpty() ? null : nested;
+		}
+		return null;
 	}
 
 	/** The envelope of an error answer: {@code data} holds details for some codes. */

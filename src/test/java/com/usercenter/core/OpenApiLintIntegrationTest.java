@@ -71,6 +71,14 @@ class OpenApiLintIntegrationTest extends ApiTestBase {
 			if (!clientError) {
 				problems.add(name + ": no 4xx answer");
 			}
+			var body = (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null)
+					? operation.getRequestBody().getContent().get("application/json") : null;
+			// the tenant group is left out until its bodies are described right: springdoc
+			// folds the associatedId query parameter into them (issue 17, open)
+			if (body != null && !"tenant".equals(group) && body.getExample() == null
+					&& (body.getExamples() == null || body.getExamples().isEmpty())) {
+				problems.add(name + ": a JSON body without an example for Swagger UI to pre-fill");
+			}
 			operation.getResponses().forEach((status, response) -> {
 				if (status.startsWith("4") || status.startsWith("5")) {
 					var media = (response.getContent() != null) ? response.getContent().get("application/json") : null;
