@@ -73,7 +73,8 @@ class OpenApiLintIntegrationTest extends ApiTestBase {
 			}
 			var body = (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null)
 					? operation.getRequestBody().getContent().get("application/json") : null;
-			// the tenant group is left out until its bodies are described right: springdoc
+			// the tenant group is left out until its bodies are described right:
+			// springdoc
 			// folds the associatedId query parameter into them (issue 17, open)
 			if (body != null && !"tenant".equals(group) && body.getExample() == null
 					&& (body.getExamples() == null || body.getExamples().isEmpty())) {
