@@ -34,9 +34,6 @@ public class HobbyService {
 
 	static final int MAX_PER_USER = 20;
 
-	/** Where V12 announces changed profiles, and {@code *} for a changed catalog. */
-	private static final String PROFILES_CHANNEL = "usercenter_profiles";
-
 	private final HobbyRepository hobbies;
 
 	private final JdbcClient jdbc;
@@ -55,7 +52,7 @@ public class HobbyService {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.events = events;
-		announcements.subscribe(PROFILES_CHANNEL, (payload) -> {
+		announcements.subscribe(UserChanged.CHANNEL, (payload) -> {
 			if (Announcements.EVERYTHING.equals(payload)) {
 				this.catalog.invalidateAll();
 			}

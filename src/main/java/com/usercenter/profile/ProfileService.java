@@ -34,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A user's own profile ({@code GET /users/me}, the busiest read) is kept in memory per
  * language for the day, and forgotten as soon as anything it shows changes: at once on
  * this instance ({@link UserChanged}), and on every other when PostgreSQL announces it
- * (V12, {@value #CHANNEL}); while that channel is down it is read from the database.
+ * (V12, {@value UserChanged#CHANNEL}); while that channel is down it is read from the
+ * database.
  */
 @Service
 public class ProfileService {
@@ -44,8 +45,6 @@ public class ProfileService {
 	private final HobbyService hobbies;
 
 	private final CatalogService catalog;
-
-	static final String CHANNEL = "usercenter_profiles";
 
 	private final Clock clock;
 
@@ -59,7 +58,8 @@ public class ProfileService {
 		this.hobbies = hobbies;
 		this.catalog = catalog;
 		this.clock = clock;
-		this.own = new AnnouncedCache<>(announcements, CHANNEL, Long::valueOf, 10_000, Duration.ofMinutes(10));
+		this.own = new AnnouncedCache<>(announcements, UserChanged.CHANNEL, Long::valueOf, 10_000,
+				Duration.ofMinutes(10));
 		this.reading = new TransactionTemplate(transactions);
 		this.reading.setReadOnly(true);
 	}

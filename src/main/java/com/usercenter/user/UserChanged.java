@@ -10,6 +10,12 @@ package com.usercenter.user;
  */
 public record UserChanged(Long userId) {
 
+	/**
+	 * The PostgreSQL channel where V12 announces changed users' ids, and {@code *} for a
+	 * change any profile may show.
+	 */
+	public static final String CHANNEL = "usercenter_profiles";
+
 	public static UserChanged everyone() {
 		return new UserChanged(null);
 	}
