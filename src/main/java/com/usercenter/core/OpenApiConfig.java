@@ -51,6 +51,29 @@ class OpenApiConfig {
 	}
 
 	/**
+	 * Each group offers only the security schemes its operations use: the app group's
+	 * Authorize dialog does not ask for a tenant signature.
+	 */
+	@Bean
+	GlobalOpenApiCustomizer onlyUsedSecuritySchemes() {
+		return (openApi) -> {
+			if (openApi.getComponents() == null || openApi.getComponents().getSecuritySchemes() == null
+					|| openApi.getPaths() == null) {
+				return;
+			}
+			java.util.Set<String> used = new java.util.HashSet<>();
+			openApi.getPaths()
+				.values()
+				.forEach((item) -> item.readOperations()
+					.stream()
+					.filter((operation) -> operation.getSecurity() != null)
+					.forEach((operation) -> operation.getSecurity()
+						.forEach((requirement) -> used.addAll(requirement.keySet()))));
+			openApi.getComponents().getSecuritySchemes().keySet().retainAll(used);
+		};
+	}
+
+	/**
 	 * Every JSON request body gets an example Swagger UI pre-fills and that works as is:
 	 * the fields that have an example of their own, and no others (an optional captcha
 	 * filled with {@code "string"} would be checked, and fail).
@@ -132,7 +155,7 @@ class OpenApiConfig {
 					new IntegerSchema().example(40000).description("The error code; code / 100 is the HTTP status"))
 			.addProperty("msg", new StringSchema().example("请求参数错误").description("In the caller's language"))
 			.addProperty("data",
-					new ObjectSchema().nullable(true)
+					new Schema<>().types(new java.util.LinkedHashSet<>(java.util.List.of("object", "null")))
 						.description("Details for some codes: the fields that failed (40000), attempts left (40102), "
 								+ "seconds until retry (42300, 42900)"))
 			.addProperty("traceId", new StringSchema().example("3f2c9a1b7d4e4b0c"))

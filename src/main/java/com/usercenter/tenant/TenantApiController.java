@@ -14,6 +14,8 @@ import com.usercenter.user.ProfileUpdate;
 import com.usercenter.user.Mobile;
 import com.usercenter.user.PhoneNumber;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,6 +43,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 @RestController
 class TenantApiController {
+
+	private static final String ASSOCIATED_ID = "The partner's id for the user, in the query string";
 
 	private final TenantLoginService logins;
 
@@ -71,7 +75,8 @@ class TenantApiController {
 	@PostMapping(path = "/user-rest/action/changeMobileByTenant",
 			consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE })
 	Envelope<Void> changeMobileByTenant(@AuthenticationPrincipal TenantPrincipal tenant,
-			@RequestParam @NotBlank @Size(max = 128) String associatedId,
+			@Parameter(in = ParameterIn.QUERY, description = ASSOCIATED_ID,
+					example = "partner-user-42") @RequestParam @NotBlank @Size(max = 128) String associatedId,
 			@Valid @RequestBody ChangeMobileRequest request) {
 		this.logins.changeMobile(tenant, associatedId, PhoneNumber.parseOrNull(request.mobile()));
 		return Envelope.ok();
@@ -83,7 +88,8 @@ class TenantApiController {
 	@PostMapping(path = "/user-rest/userInfo/updateUserDetail",
 			consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE })
 	Envelope<Boolean> updateUserDetail(@AuthenticationPrincipal TenantPrincipal tenant,
-			@RequestParam @NotBlank @Size(max = 128) String associatedId,
+			@Parameter(in = ParameterIn.QUERY, description = ASSOCIATED_ID,
+					example = "partner-user-42") @RequestParam @NotBlank @Size(max = 128) String associatedId,
 			@Valid @RequestBody UpdateUserDetailRequest request) {
 		ProfileUpdate details = ProfileUpdate.unlessNull(request.name(), request.headImg(), request.sex(),
 				Dates.toDate(request.birthday(), this.clock), request.height(), request.waist());

@@ -48,12 +48,17 @@ public final class TenantClient {
 		int q = pathAndQuery.indexOf('?');
 		String path = (q >= 0) ? pathAndQuery.substring(0, q) : pathAndQuery;
 		String query = (q >= 0) ? pathAndQuery.substring(q + 1) : "";
-		String stringToSign = call.method() + "\n" + path + "\n" + query + "\n" + timestamp + "\n" + nonce + "\n"
-				+ hex(sha256(call.bodyBytes()));
 		return call.header("X-Tenant-Key", this.key)
 			.header("X-Timestamp", Long.toString(timestamp))
 			.header("X-Nonce", nonce)
-			.header("X-Signature", hmac(this.secret, stringToSign));
+			.header("X-Signature", signature(call.method(), path, query, timestamp, nonce, call.bodyBytes()));
+	}
+
+	/** The X-Signature of a request: the query as sent, without its {@code ?}. */
+	public String signature(String method, String path, String query, long timestamp, String nonce, byte[] body) {
+		String stringToSign = method + "\n" + path + "\n" + query + "\n" + timestamp + "\n" + nonce + "\n"
+				+ hex(sha256(body));
+		return hmac(this.secret, stringToSign);
 	}
 
 	public static String nonce() {
