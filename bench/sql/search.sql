@@ -12,5 +12,5 @@ select id, address, avatar, background, birthday, community_id, created_at, emai
 select count(id) from app_user where 1=1 and (lower(nickname) like :pattern escape '\' or username like :pattern escape '\');
 select id, address, avatar, background, birthday, community_id, created_at, email, height, mobile, nickname, password_hash, roles, sex, signature, status, updated_at, username, version, waist, weight from app_user
   where 1=1 and (lower(nickname) like :pattern escape '\' or username like :pattern escape '\')
-  order by id desc offset 0 rows fetch first 20 rows only;
+  order by id + 0 desc offset 0 rows fetch first 20 rows only;
 COMMIT;
