@@ -92,6 +92,38 @@ class SwaggerUiBrowserIntegrationTest extends ApiTestBase {
 		assertThat(tenant).contains("\"code\": 200").contains("tenantSecret");
 	}
 
+	@Test
+	void aPartnerReadsATenantOperationAsItIsSent() throws IOException {
+		this.browser.get("http://localhost:" + this.port + "/swagger-ui/index.html?urls.primaryName=tenant");
+		WebElement operation = this.wait
+			.until(ExpectedConditions.presenceOfElementLocated(By.id("operations-tenant-changeMobileByTenant")));
+		String id = operation.getAttribute("id");
+		operation.findElement(By.cssSelector(".opblock-summary")).click();
+		this.wait.until(ExpectedConditions.elementToBeClickable(new By.ByCssSelector("#" + id + " .try-out__btn")))
+			.click();
+		WebElement body = this.wait.until(
+				ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#" + id + " textarea.body-param__text")));
+		WebElement parameter = this.browser
+			.findElement(By.cssSelector("#" + id + " tr[data-param-name='associatedId']"));
+		screenshot("tenant-group");
+
+		// associatedId in the query, the body the request itself, pre-filled
+		assertThat(parameter.getAttribute("data-param-in")).isEqualTo("query");
+		assertThat(body.getAttribute("value")).contains("\"mobile\": \"13800138000\"")
+			.doesNotContain("associatedId")
+			.doesNotContain("request");
+		// sent unsigned from the page, it is refused with an envelope the page shows
+		WebElement associatedId = parameter.findElement(By.cssSelector("input"));
+		assertThat(associatedId.getAttribute("value")).as("pre-filled").isEqualTo("partner-user-42");
+		associatedId.clear();
+		associatedId.sendKeys("partner-42");
+		this.browser.findElement(By.id(id)).findElement(By.cssSelector(".execute")).click();
+		WebElement shown = this.wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.cssSelector("#" + id + " .live-responses-table .response-col_description pre")));
+		screenshot(id);
+		assertThat(shown.getText()).contains("\"code\": 40103");
+	}
+
 	/**
 	 * Opens the operation, presses "Try it out", fills the body, executes: the answer
 	 * shown.
