@@ -90,15 +90,24 @@ public class Announcements implements SmartLifecycle {
 				backoff = 200;
 				log.info("Listening for changes on {}: live sessions and profiles are served from memory",
 						this.subscribers.keySet());
+				statement.setQueryTimeout(1);
+				long beat = System.nanoTime();
 				while (this.running) {
-					PGNotification[] notifications = pg.getNotifications((int) HEARTBEAT_MILLIS);
-					if (notifications != null) {
-						for (PGNotification notification : notifications) {
-							deliver(notification);
+					// a heartbeat every HEARTBEAT_MILLIS, not after each batch heard
+					// (under load, a revocation a login, that was a round trip each)
+					long wait = HEARTBEAT_MILLIS - (System.nanoTime() - beat) / 1_000_000;
+					if (wait > 0) {
+						PGNotification[] notifications = pg.getNotifications((int) wait);
+						if (notifications != null) {
+							for (PGNotification notification : notifications) {
+								deliver(notification);
+							}
 						}
 					}
-					statement.setQueryTimeout(1);
-					statement.execute("select 1");
+					else {
+						statement.execute("select 1");
+						beat = System.nanoTime();
+					}
 				}
 			}
 			catch (SQLException | RuntimeException ex) {
