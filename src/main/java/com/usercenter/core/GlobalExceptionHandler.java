@@ -119,7 +119,9 @@ class GlobalExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<Envelope<Object>> typeMismatch(MethodArgumentTypeMismatchException ex) {
-		return invalid(List.of(new ErrorData.FieldError(ex.getName(), "wrong type")));
+		boolean repeated = ex.getValue() instanceof String[] values && values.length > 1;
+		return invalid(
+				List.of(new ErrorData.FieldError(ex.getName(), repeated ? "sent more than once" : "wrong type")));
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)

@@ -12,6 +12,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -20,7 +22,8 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 /**
  * Locale from {@code Accept-Language} (Simplified Chinese unless English is asked for),
- * form bodies read like JSON ones, and the filters that run before everything else.
+ * form bodies read like JSON ones, one value for a one-value parameter, and the filters
+ * that run before everything else.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
@@ -42,6 +45,13 @@ class WebConfig implements WebMvcConfigurer {
 	@Override
 	public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
 		builder.addCustomConverter(new FormObjectConverter(this.json));
+	}
+
+	@Override
+	public void addFormatters(FormatterRegistry registry) {
+		if (registry instanceof ConversionService conversions) {
+			registry.addConverter(new OneValueParameters(conversions));
+		}
 	}
 
 	@Bean

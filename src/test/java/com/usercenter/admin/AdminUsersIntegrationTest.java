@@ -220,10 +220,17 @@ class AdminUsersIntegrationTest extends ApiTestBase {
 		long b = create(Map.of("mobile", newMobile(), "nickname", "other")).data().path("userId").asLong();
 
 		JsonNode byIds = list("ids=" + a + "," + b).data();
+		JsonNode byRepeatedIds = list("ids=" + a + "&ids=" + b).data();
+		Api.Answer twoPages = list("ids=" + a + "&page=0&page=1");
 		JsonNode byName = list("name=" + tag.toLowerCase()).data();
 
 		assertThat(byIds.path("content").findValues("userId").stream().map(JsonNode::asLong))
 			.containsExactlyInAnyOrder(a, b);
+		// a list takes every value it is sent; a one-value parameter sent twice is
+		// refused
+		assertThat(byRepeatedIds.path("content").findValues("userId").stream().map(JsonNode::asLong))
+			.containsExactlyInAnyOrder(a, b);
+		assertThat(twoPages.code()).isEqualTo(40000);
 		assertThat(byName.path("content").findValues("userId").stream().map(JsonNode::asLong)).containsExactly(a);
 	}
 

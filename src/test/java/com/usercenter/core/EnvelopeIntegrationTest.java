@@ -138,6 +138,17 @@ class EnvelopeIntegrationTest extends ApiTestBase {
 		assertThat(answer.code()).isEqualTo(40001);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/v1/communities?keyword=a&keyword=b", "/api/v1/app/upgrade?appType=1&appType=2",
+			"/api/v1/app/upgrade?appType=1&versionCode=1&versionCode=" })
+	void aOneValueParameterSentTwiceAnswers40000(String pathAndQuery) {
+		Api.Answer answer = api().get(pathAndQuery);
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.code()).isEqualTo(40000);
+		assertThat(answer.data().path("errors").get(0).path("message").asString()).isEqualTo("sent more than once");
+	}
+
 	@Test
 	void invalidFieldAnswers40000WithTheField() {
 		Api.Answer answer = api().post("/api/v1/auth/refresh", Map.of("refreshToken", " "));

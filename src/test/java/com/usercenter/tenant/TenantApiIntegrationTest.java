@@ -372,6 +372,23 @@ class TenantApiIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
+	void anAssociatedIdSentTwiceAnswers40000AndChangesNothing() {
+		TenantClient tenant = newTenant();
+		String first = "partner-" + unique();
+		String second = "partner-" + unique();
+		String token = tenant.post(LOGIN, Map.of("associatedId", first)).data().path("accessToken").asString();
+		tenant.post(LOGIN, Map.of("associatedId", second));
+
+		Api.Answer answer = tenant.post(
+				"/user-rest/action/changeMobileByTenant?associatedId=" + first + "&associatedId=" + second,
+				Map.of("mobile", newMobile()));
+
+		assertThat(answer.code()).isEqualTo(40000);
+		assertThat(answer.data().path("errors").get(0).path("field").asString()).isEqualTo("associatedId");
+		assertThat(api().get("/api/v1/users/me", token).data().path("mobile").isNull()).isTrue();
+	}
+
+	@Test
 	void changeMobileAcceptsFormBody() {
 		TenantClient tenant = newTenant();
 		String associatedId = "partner-" + unique();
