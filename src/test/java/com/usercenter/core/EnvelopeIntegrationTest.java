@@ -121,7 +121,8 @@ class EnvelopeIntegrationTest extends ApiTestBase {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "{", "not json", "{\"refreshToken\": {\"nested\": true}}", "[1,2]", "\"text\"" })
+	@ValueSource(strings = { "{", "not json", "{\"refreshToken\": {\"nested\": true}}", "[1,2]", "\"text\"",
+			"{\"refreshToken\": \"a\", \"refreshToken\": \"b\"}" })
 	void unreadableBodyAnswers40001(String body) {
 		Api.Answer answer = api().post("/api/v1/auth/refresh", body);
 
