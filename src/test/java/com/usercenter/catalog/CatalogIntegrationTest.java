@@ -193,7 +193,9 @@ class CatalogIntegrationTest extends ApiTestBase {
 
 	@Test
 	void upgradeAnswersTheNewestVersionAboveTheCallersOrNull() {
-		int appType = 50 + ThreadLocalRandom.current().nextInt(49);
+		// app types of its own (50-74): the duplicate test publishes a newer version
+		// under 75-98
+		int appType = 50 + ThreadLocalRandom.current().nextInt(25);
 		String admin = adminToken();
 		publish(admin, appType, "1.0.0", 100 + appType * 1000, false);
 		publish(admin, appType, "2.0.0", 200 + appType * 1000, true);
@@ -215,7 +217,7 @@ class CatalogIntegrationTest extends ApiTestBase {
 
 	@Test
 	void duplicateVersionCodeAnswers40000() {
-		int appType = 50 + ThreadLocalRandom.current().nextInt(49);
+		int appType = 75 + ThreadLocalRandom.current().nextInt(24);
 		String admin = adminToken();
 		int code = 900_000 + ThreadLocalRandom.current().nextInt(99_999);
 		publish(admin, appType, "3.0.0", code, false);
