@@ -1,8 +1,12 @@
 package com.usercenter.core;
 
+import java.util.Enumeration;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -24,7 +28,14 @@ final class BearerTokens implements BearerTokenResolver {
 
 	@Override
 	public String resolve(HttpServletRequest request) {
-		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		Enumeration<String> headers = request.getHeaders(HttpHeaders.AUTHORIZATION);
+		String header = (headers != null && headers.hasMoreElements()) ? headers.nextElement() : null;
+		if (header != null && headers.hasMoreElements()) {
+			// two credentials: which one a proxy or a log saw is anyone's guess, so
+			// neither
+			throw new OAuth2AuthenticationException(
+					BearerTokenErrors.invalidRequest("Found multiple Authorization headers"));
+		}
 		if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length()) && isToken68(header)
 				&& !mayCarryParameterToken(request)) {
 			return header.substring(PREFIX.length());

@@ -38,6 +38,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class TenantSignatureFilter extends OncePerRequestFilter {
 
+	private static final List<String> SIGNATURE_HEADERS = List.of("X-Tenant-Key", "X-Timestamp", "X-Nonce",
+			"X-Signature");
+
 	private final TenantAuthenticator authenticator;
 
 	private final EnvelopeResponder responder;
@@ -53,6 +56,11 @@ class TenantSignatureFilter extends OncePerRequestFilter {
 		TenantPrincipal tenant;
 		byte[] body;
 		try {
+			if (anySentTwice(request, SIGNATURE_HEADERS)) {
+				// which one would be checked and which one a proxy logged is anyone's
+				// guess
+				throw new ApiException(ErrorCode.TENANT_SIGNATURE_INVALID);
+			}
 			body = request.getInputStream().readAllBytes();
 			tenant = this.authenticator.authenticate(new TenantAuthenticator.SignedRequest(
 					request.getHeader("X-Tenant-Key"), request.getHeader("X-Timestamp"), request.getHeader("X-Nonce"),
@@ -77,6 +85,19 @@ class TenantSignatureFilter extends OncePerRequestFilter {
 		finally {
 			SecurityContextHolder.clearContext();
 		}
+	}
+
+	private static boolean anySentTwice(HttpServletRequest request, List<String> names) {
+		for (String name : names) {
+			Enumeration<String> values = request.getHeaders(name);
+			if (values != null && values.hasMoreElements()) {
+				values.nextElement();
+				if (values.hasMoreElements()) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -66,6 +66,7 @@ public final class Api {
 			.timeout(Duration.ofSeconds(30))
 			.method(call.method, publisher(call));
 		call.headers.forEach(request::header);
+		call.repeated.forEach((header) -> request.header(header[0], header[1]));
 		if (!call.headers.containsKey("X-Forwarded-For") && !call.fromConnection) {
 			// every call comes from an address of its own unless it says otherwise, so
 			// per-address limits count only what a test means them to
@@ -106,6 +107,9 @@ public final class Api {
 		final String pathAndQuery;
 
 		final Map<String, String> headers = new LinkedHashMap<>();
+
+		/** Headers sent in addition to {@link #headers}, under a name already there. */
+		final java.util.List<String[]> repeated = new java.util.ArrayList<>();
 
 		byte[] body;
 
@@ -178,6 +182,12 @@ public final class Api {
 
 		public Call header(String name, String value) {
 			this.headers.put(name, value);
+			return this;
+		}
+
+		/** The header a second time, with another value, beside the one set already. */
+		public Call headerAgain(String name, String value) {
+			this.repeated.add(new String[] { name, value });
 			return this;
 		}
 

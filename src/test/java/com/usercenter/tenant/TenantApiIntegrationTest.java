@@ -371,6 +371,19 @@ class TenantApiIntegrationTest extends ApiTestBase {
 		assertThat(api().get("/api/v1/users/me", token).data().path("mobile").asString()).isEqualTo("+86" + mobile);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "X-Tenant-Key", "X-Timestamp", "X-Nonce", "X-Signature" })
+	void aSignatureHeaderSentTwiceAnswers40103(String header) {
+		TenantClient tenant = newTenant();
+		Call signed = tenant.sign(Call.of("POST", LOGIN).json(Map.of("associatedId", "twice-" + unique())));
+		// the same value again: a second copy is refused whatever it holds
+		Call twice = signed.headerAgain(header, signed.headers().get(header));
+
+		Api.Answer answer = api().send(twice);
+
+		assertThat(answer.code()).isEqualTo(40103);
+	}
+
 	@Test
 	void anAssociatedIdSentTwiceAnswers40000AndChangesNothing() {
 		TenantClient tenant = newTenant();

@@ -59,6 +59,19 @@ class TokenIntegrationTest extends ApiTestBase {
 	private Clock clock;
 
 	@Test
+	void twoAuthorizationHeadersAnswer40100EvenWhenBothAreGood() {
+		String first = newUserToken();
+		String second = newUserToken();
+
+		Api.Answer answer = api().send(
+				Api.Call.of("GET", "/api/v1/users/me").bearer(first).headerAgain("Authorization", "Bearer " + second));
+
+		assertThat(answer.status()).isEqualTo(401);
+		assertThat(answer.code()).isEqualTo(40100);
+		assertThat(api().get("/api/v1/users/me", first).code()).isEqualTo(200);
+	}
+
+	@Test
 	void jwksServesThePublicKeyOnlyAndNotInTheEnvelope() {
 		Api.Answer answer = api().get("/.well-known/jwks.json");
 
