@@ -32,6 +32,8 @@ public abstract class ApiTestBase {
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
+	private static final java.util.Set<String> ISSUED_MOBILES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	private static final AtomicInteger NETWORK = new AtomicInteger(ThreadLocalRandom.current().nextInt(512));
 
 	@LocalServerPort
@@ -168,9 +170,17 @@ public abstract class ApiTestBase {
 		return "user-" + unique() + "@example.com";
 	}
 
-	/** A valid, unused China Mobile number. */
+	/**
+	 * A valid China Mobile number no other call of this run was given (drawn at random, a
+	 * few thousand of 10^8 would meet each other in a run or two in a hundred).
+	 */
 	protected static String newMobile() {
-		return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+		String mobile;
+		do {
+			mobile = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+		}
+		while (!ISSUED_MOBILES.add(mobile));
+		return mobile;
 	}
 
 }
