@@ -40,9 +40,14 @@ def example(spec, schema, depth=0):
                 elif key != "allOf":
                     return value
             return merged
+    if not schema:
+        # no type at all: the data of an answer with nothing to say (Envelope<Void>), always null
+        return None
     kind = schema.get("type")
     if isinstance(kind, list):
-        kind = next((k for k in kind if k != "null"), "string")
+        kind = next((k for k in kind if k != "null"), "null")
+    if kind == "null":
+        return None
     if kind == "object" or "properties" in schema:
         if depth > 4:
             return {}
