@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.MediaType;
@@ -74,7 +75,12 @@ class ProfileController {
 	@Operation(summary = "Upload an avatar: PNG, JPEG or WebP, at most 2 MB, checked by content and re-encoded")
 	@Answers({ ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.TOO_MANY_REQUESTS })
 	@PostMapping(path = "/me/avatar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	Envelope<Map<String, String>> avatar(CurrentUser user, @RequestPart("file") MultipartFile file) throws IOException {
+	Envelope<Map<String, String>> avatar(CurrentUser user, @RequestPart("file") MultipartFile file,
+			HttpServletRequest request) throws IOException, ServletException {
+		if (request.getParts().stream().filter((part) -> "file".equals(part.getName())).count() > 1) {
+			// which of two files is the avatar is anyone's guess: neither
+			throw ApiException.invalid("file", "sent more than once");
+		}
 		if (file.isEmpty()) {
 			throw ApiException.invalid("file", "is empty");
 		}

@@ -196,6 +196,20 @@ class ProfileIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
+	void twoFilesUnderOneNameAnswer40000AndChangeNothing() throws Exception {
+		byte[] png = image("png", 64, 64);
+		String before = api().get("/api/v1/users/me", this.token).data().path("avatar").asString();
+
+		Api.Answer answer = api().send(Call.of("POST", "/api/v1/users/me/avatar")
+			.bearer(this.token)
+			.multipart("file", "avatar.png", "image/png", png, png));
+
+		assertThat(answer.code()).isEqualTo(40000);
+		assertThat(answer.data().path("errors").get(0).path("message").asString()).isEqualTo("sent more than once");
+		assertThat(api().get("/api/v1/users/me", this.token).data().path("avatar").asString()).isEqualTo(before);
+	}
+
+	@Test
 	void uploadedPngIsReencodedStrippedAndServed() throws Exception {
 		byte[] png = withPayload(image("png", 800, 600), "secret-payload");
 

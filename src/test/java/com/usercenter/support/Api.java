@@ -151,15 +151,21 @@ public final class Api {
 			return this;
 		}
 
-		/** A multipart/form-data body with one file part. */
-		public Call multipart(String field, String filename, String contentType, byte[] data) {
+		/**
+		 * A multipart/form-data body with a file part for each of {@code files}, all
+		 * under one name.
+		 */
+		public Call multipart(String field, String filename, String contentType, byte[]... files) {
 			String boundary = "----usercenter" + Long.toHexString(System.nanoTime());
 			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-			String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
-					+ filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
-			out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
-			out.writeBytes(data);
-			out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+			for (byte[] data : files) {
+				String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field
+						+ "\"; filename=\"" + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+				out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+				out.writeBytes(data);
+				out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+			}
+			out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 			this.body = out.toByteArray();
 			return header("Content-Type", "multipart/form-data; boundary=" + boundary);
 		}
