@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
@@ -56,14 +57,21 @@ final class FormObjectConverter extends AbstractHttpMessageConverter<Object> {
 		}
 	}
 
-	/** The first non-empty value of each field: empty fields count as absent. */
+	/**
+	 * The value of each field: empty fields count as absent, and a field with two values
+	 * is refused (which one was meant is anyone's guess, as with a key twice in JSON).
+	 */
 	static Map<String, String> parse(String body, Charset charset) {
 		Map<String, String> fields = new LinkedHashMap<>();
-		FormBody.parse(body, charset)
-			.forEach((name, values) -> values.stream()
-				.filter((value) -> !value.isEmpty())
-				.findFirst()
-				.ifPresent((value) -> fields.put(name, value)));
+		FormBody.parse(body, charset).forEach((name, values) -> {
+			List<String> given = values.stream().filter((value) -> !value.isEmpty()).toList();
+			if (given.size() > 1) {
+				throw new IllegalArgumentException("Field sent more than once: " + name);
+			}
+			if (!given.isEmpty()) {
+				fields.put(name, given.get(0));
+			}
+		});
 		return fields;
 	}
 

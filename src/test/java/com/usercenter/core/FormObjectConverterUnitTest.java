@@ -25,10 +25,16 @@ class FormObjectConverterUnitTest {
 	}
 
 	@Test
-	void emptyFieldsAreAbsentAndRepeatedFieldsKeepTheFirst() throws Exception {
-		Sample sample = (Sample) this.converter.read(Sample.class, form("name=&count=1&count=9&unknown=x"));
+	void emptyFieldsAreAbsent() throws Exception {
+		Sample sample = (Sample) this.converter.read(Sample.class, form("name=&count=&count=1&unknown=x"));
 
 		assertThat(sample).isEqualTo(new Sample(null, 1, null, null, null));
+	}
+
+	@Test
+	void aFieldWithTwoValuesIsUnreadable() {
+		assertThatThrownBy(() -> this.converter.read(Sample.class, form("count=1&count=9")))
+			.isInstanceOf(HttpMessageNotReadableException.class);
 	}
 
 	@Test

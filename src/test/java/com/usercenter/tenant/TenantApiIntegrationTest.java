@@ -188,6 +188,18 @@ class TenantApiIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
+	void formFieldWithTwoValuesAnswers40001AndCreatesNobody() {
+		TenantClient tenant = newTenant();
+		String associatedId = "partner-" + unique();
+
+		Api.Answer answer = api()
+			.send(tenant.sign(Call.of("POST", LOGIN).form("associatedId=" + associatedId + "&sex=1&sex=2")));
+
+		assertThat(answer.code()).isEqualTo(40001);
+		assertThat(tenant.post(LOGIN, Map.of("associatedId", associatedId, "notCreate", true)).code()).isEqualTo(40401);
+	}
+
+	@Test
 	void formBodyWithWrongTypeAnswers40001() {
 		TenantClient tenant = newTenant();
 
