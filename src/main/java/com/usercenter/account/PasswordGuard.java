@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * username do not tell which mobile number is the same account. A current-password proof
  * names the account by its session and is told about the account. A solved captcha buys
  * one checked guess despite either lock. Callers call it outside any transaction, so a
- * failure later cannot un-count the guess.
+ * failure later cannot un-count the guess. A made-up name costs one counter row, and the
+ * {@link SignInGate} before sign-in bounds how many names one address or network can try.
  */
 @Component
 class PasswordGuard {
