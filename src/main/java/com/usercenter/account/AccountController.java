@@ -28,27 +28,37 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/auth")
 class AccountController {
 
+	/** What every anonymous sign-in says about {@link SignInGate}. */
+	static final String SIGN_IN_GATE = "Password, code and social sign-ins and password resets are counted together "
+			+ "per client address and per network (by default 30 and 120 a minute): past either, 42900 with Retry-After.";
+
 	private final AccountService accounts;
 
 	private final CaptchaGate gate;
 
 	private final OneTap oneTap;
 
-	AccountController(AccountService accounts, CaptchaGate gate, OneTap oneTap) {
+	private final SignInGate signIns;
+
+	AccountController(AccountService accounts, CaptchaGate gate, OneTap oneTap, SignInGate signIns) {
 		this.accounts = accounts;
 		this.gate = gate;
 		this.oneTap = oneTap;
+		this.signIns = signIns;
 	}
 
 	@Operation(summary = "Sign in with a mobile number, email or username and a password",
 			description = "Five wrong passwords within 15 minutes lock password sign-in for 15 minutes (42300), "
 					+ "also for accounts that do not exist. While locked, a password is checked only with a "
-					+ "solved captcha (captchaKey, captchaCode), so the owner can still sign in.")
+					+ "solved captcha (captchaKey, captchaCode), so the owner can still sign in. The lock is told "
+					+ "for the name typed: when the account's guesses were spent under another of its names, a "
+					+ "password is not checked and the answer is 40102. " + SIGN_IN_GATE)
 	@Outcome(counter = Outcome.SIGN_INS, method = "password")
 	@Answers({ ErrorCode.BAD_CREDENTIALS, ErrorCode.ACCOUNT_DISABLED, ErrorCode.ACCOUNT_LOCKED,
-			ErrorCode.CAPTCHA_REQUIRED, ErrorCode.CAPTCHA_INVALID })
+			ErrorCode.CAPTCHA_REQUIRED, ErrorCode.CAPTCHA_INVALID, ErrorCode.TOO_MANY_REQUESTS })
 	@PostMapping("/login/password")
 	Envelope<LoginResult> loginWithPassword(@Valid @RequestBody PasswordLoginRequest request) {
+		this.signIns.admit();
 		return Envelope.ok(this.accounts.loginWithPassword(request.account(), request.password(), request.captchaKey(),
 				request.captchaCode()));
 	}
@@ -72,12 +82,15 @@ class AccountController {
 				request.nickname()));
 	}
 
-	@Operation(summary = "Sign in with a login code (or ticket); creates the account when there is none")
+	@Operation(summary = "Sign in with a login code (or ticket); creates the account when there is none",
+			description = SIGN_IN_GATE)
 	@Outcome(counter = Outcome.SIGN_INS, method = "code")
-	@Answers({ ErrorCode.CODE_INVALID, ErrorCode.TICKET_INVALID, ErrorCode.ACCOUNT_DISABLED })
+	@Answers({ ErrorCode.CODE_INVALID, ErrorCode.TICKET_INVALID, ErrorCode.ACCOUNT_DISABLED,
+			ErrorCode.TOO_MANY_REQUESTS })
 	@PostMapping("/login/code")
 	Envelope<LoginResult> loginWithCode(@Valid @RequestBody CodeLoginRequest request) {
 		requireOneOf(request.code(), request.ticket(), "code");
+		this.signIns.admit();
 		return Envelope.ok(this.accounts.loginWithCode(contact(request.mobile(), request.email()), request.code(),
 				request.ticket()));
 	}
@@ -94,11 +107,14 @@ class AccountController {
 		return Envelope.ok(this.accounts.signInProvenOwner(this.oneTap.mobileOf(request.token()), "one_tap"));
 	}
 
-	@Operation(summary = "Set a new password with a reset_password code (or ticket); every session ends")
-	@Answers({ ErrorCode.CODE_INVALID, ErrorCode.TICKET_INVALID, ErrorCode.PASSWORD_POLICY })
+	@Operation(summary = "Set a new password with a reset_password code (or ticket); every session ends",
+			description = SIGN_IN_GATE)
+	@Answers({ ErrorCode.CODE_INVALID, ErrorCode.TICKET_INVALID, ErrorCode.PASSWORD_POLICY,
+			ErrorCode.TOO_MANY_REQUESTS })
 	@PostMapping("/password/reset")
 	Envelope<Void> resetPassword(@Valid @RequestBody ResetPasswordRequest request) {
 		requireOneOf(request.code(), request.ticket(), "code");
+		this.signIns.admit();
 		this.accounts.resetPassword(contact(request.mobile(), request.email()), request.code(), request.ticket(),
 				request.newPassword());
 		return Envelope.ok();

@@ -1,11 +1,16 @@
 package com.usercenter.account;
 
+import java.time.Duration;
 import java.util.Locale;
 
+import com.usercenter.account.PasswordGuard.Verdict;
 import com.usercenter.audit.AuditService;
 import com.usercenter.audit.AuditType;
 import com.usercenter.core.ApiException;
+import com.usercenter.core.ClientIp;
 import com.usercenter.core.ErrorCode;
+import com.usercenter.limit.Limit;
+import com.usercenter.limit.Limiter;
 import com.usercenter.profile.ProfileService;
 import com.usercenter.token.IssuedTokens;
 import com.usercenter.token.SessionRequest;
@@ -13,7 +18,6 @@ import com.usercenter.token.SessionService;
 import com.usercenter.user.AccountDisabled;
 import com.usercenter.user.Contact;
 import com.usercenter.user.IdentityService;
-import com.usercenter.user.PhoneNumber;
 import com.usercenter.user.User;
 import com.usercenter.user.UserNotFound;
 import com.usercenter.user.UserService;
@@ -31,6 +35,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AccountService {
+
+	/**
+	 * One audit row per client address and window for sign-ins as accounts that do not
+	 * exist.
+	 */
+	static final Limit UNKNOWN_ACCOUNTS_AUDITED = Limit.of("password-unknown-audited", 1, Duration.ofMinutes(15));
 
 	private final UserService users;
 
@@ -50,9 +60,12 @@ public class AccountService {
 
 	private final IdentityService identities;
 
+	private final Limiter limiter;
+
 	AccountService(UserService users, SessionService sessions, ProfileService profiles,
 			VerificationService verification, PasswordEncoder passwords, PasswordPolicy policy, PasswordGuard guard,
-			AuditService audit, IdentityService identities) {
+			AuditService audit, IdentityService identities, Limiter limiter) {
+		this.limiter = limiter;
 		this.identities = identities;
 		this.users = users;
 		this.sessions = sessions;
@@ -66,15 +79,23 @@ public class AccountService {
 
 	/**
 	 * Password sign-in. Every guess goes through the {@link PasswordGuard}: counted
-	 * before it is hashed, an unknown account counted and hashed like a known one.
+	 * before it is hashed, under the name typed and under the account, an unknown account
+	 * counted and hashed like a known one. Failures for accounts that do not exist are
+	 * audited once per client address and 15 minutes, so made-up names add no row each.
 	 */
 	LoginResult loginWithPassword(String account, String password, String captchaKey, String captchaCode) {
 		User user = this.users.findByAccount(account).orElse(null);
-		String key = (user != null) ? PasswordGuard.userKey(user.getId()) : "account:" + normalized(account);
-		String hash = (user != null && user.hasPassword()) ? user.getPasswordHash() : null;
-		if (!this.guard.check(key, password, hash, captchaKey, captchaCode)) {
-			failure((user != null) ? user.getId() : null,
-					(hash != null) ? "password: wrong password" : "password: unknown account");
+		Verdict verdict = this.guard.checkSignIn(account, user, password, captchaKey, captchaCode);
+		if (verdict != Verdict.RIGHT) {
+			if (user == null) {
+				unknownAccount();
+			}
+			else {
+				failure(user.getId(), switch (verdict) {
+					case NOT_CHECKED -> "password: not checked, too many wrong passwords for the account";
+					default -> user.hasPassword() ? "password: wrong password" : "password: account has no password";
+				});
+			}
 			throw new ApiException(ErrorCode.BAD_CREDENTIALS);
 		}
 		if (!user.isActive()) {
@@ -82,6 +103,12 @@ public class AccountService {
 			throw new AccountDisabled();
 		}
 		return signIn(user, "password", false);
+	}
+
+	private void unknownAccount() {
+		if (this.limiter.hit(UNKNOWN_ACCOUNTS_AUDITED, ClientIp.current()).allowed()) {
+			failure(null, "password: unknown account (more from this address within 15 minutes are not recorded)");
+		}
 	}
 
 	/**
@@ -159,7 +186,7 @@ public class AccountService {
 			.filter((holder) -> holder.holdsVerified(target))
 			.orElseThrow(UserNotFound::new);
 		this.users.changePasswordHash(user.getId(), this.passwords.encode(newPassword));
-		this.guard.forgive(user.getId());
+		this.guard.forgive(user);
 		int revoked = this.sessions.revokeAll(user.getId());
 		this.audit.record(AuditType.PASSWORD_RESET, user.getId(), null, "via " + target.masked());
 		this.audit.record(AuditType.TOKEN_REVOKED, user.getId(), null, revoked + " sessions, password reset");
@@ -182,12 +209,6 @@ public class AccountService {
 		IssuedTokens tokens = this.sessions.start(SessionRequest.of(user.getId(), user.roles(), channel));
 		this.audit.record(AuditType.LOGIN_SUCCESS, user.getId(), null, channel + (created ? ", created" : ""));
 		return LoginResult.of(tokens, created, this.profiles.ownProfile(user));
-	}
-
-	/** The name an unknown account was asked by, spelled one way: E.164, lower case. */
-	private static String normalized(String account) {
-		PhoneNumber mobile = PhoneNumber.parseOrNull(account);
-		return (mobile != null) ? mobile.e164() : account.trim().toLowerCase(Locale.ROOT);
 	}
 
 	private void failure(Long userId, String reason) {

@@ -48,8 +48,7 @@ public class HolderProof {
 
 	/** The caller knows the account's password; counted like a sign-in guess. */
 	void byPassword(User user, String password) {
-		if (password == null || !this.guard.check(PasswordGuard.userKey(user.getId()), password, user.getPasswordHash(),
-				null, null)) {
+		if (password == null || !this.guard.checkHolder(user, password)) {
 			this.audit.recordFailure(AuditType.LOGIN_FAILURE, user.getId(), null, "holder proof: wrong password");
 			throw new ApiException(ErrorCode.BAD_CREDENTIALS);
 		}

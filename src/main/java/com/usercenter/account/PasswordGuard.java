@@ -1,10 +1,16 @@
 package com.usercenter.account;
 
 import java.time.Duration;
+import java.util.Locale;
 
+import com.usercenter.limit.Hit;
 import com.usercenter.limit.Limit;
 import com.usercenter.limit.Limiter;
+import com.usercenter.user.PhoneNumber;
+import com.usercenter.user.User;
 import com.usercenter.verification.CaptchaService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -13,11 +19,20 @@ import org.springframework.stereotype.Component;
  * The one place a password guess is checked: sign-in and every current-password proof
  * (password change, contact change, account deletion). Each guess is counted before it is
  * hashed, so of any number arriving together at most five per account per 15 minutes are
- * ever evaluated, on one instance or several; past that the account is locked (42300)
- * unless the guess comes with a solved captcha. An account that does not exist is counted
- * and locked the same way under the name it was asked by, and costs the same hash, so
- * neither answer nor timing tells which accounts exist. Callers call it outside any
- * transaction, so a failure later cannot un-count the guess.
+ * ever evaluated, on one instance or several, whatever names of the account they came
+ * under.
+ * <p>
+ * What a caller is told is keyed to what the caller named, never to an account it did not
+ * name: sign-in counts every guess twice, under the name as typed ({@code account:...},
+ * for accounts that exist and that do not alike) and under the account it resolves to
+ * ({@code user:...}). Only the name's count is ever disclosed (42300 past five); when the
+ * account's count is spent through another of its names, the guess is answered like a
+ * wrong password, after the same hash against a placeholder, so five wrong passwords as a
+ * username do not tell which mobile number is the same account. A current-password proof
+ * names the account by its session and is told about the account. A solved captcha buys
+ * one checked guess despite either lock. Callers call it outside any transaction, so a
+ * failure later cannot un-count the guess. A made-up name costs one counter row, and the
+ * {@link SignInGate} before sign-in bounds how many names one address or network can try.
  */
 @Component
 class PasswordGuard {
@@ -32,46 +47,109 @@ class PasswordGuard {
 
 	private final String placeholderHash;
 
-	PasswordGuard(Limiter limiter, PasswordEncoder encoder, CaptchaService captchas) {
+	private final Counter hashes;
+
+	PasswordGuard(Limiter limiter, PasswordEncoder encoder, CaptchaService captchas, MeterRegistry meters) {
 		this.limiter = limiter;
 		this.encoder = encoder;
 		this.captchas = captchas;
 		this.placeholderHash = encoder.encode("unknown-account-placeholder");
+		this.hashes = Counter.builder("usercenter.password.hashes")
+			.description("Password guesses hashed (sign-in and current-password proofs), placeholders included")
+			.register(meters);
 	}
 
 	/**
-	 * Checks a guess against a stored hash (null when the account is unknown or has no
-	 * password: always wrong, same cost).
-	 * @param key who is guessed at: {@code user:<id>} or {@code account:<name as typed>}
-	 * @return whether the password is right
-	 * @throws AccountLocked when the account is locked and no captcha came with the guess
+	 * Checks a sign-in guess.
+	 * @param typed the name the caller signed in with, as typed
+	 * @param user the account it resolves to, or null
+	 * @param captchaKey with {@code captchaCode}: a captcha solved for a locked name
+	 * @throws AccountLocked when the name typed is locked and no captcha came with the
+	 * guess
 	 */
-	boolean check(String key, String password, String storedHash, String captchaKey, String captchaCode) {
-		var hit = this.limiter.hit(GUESSES, key);
-		if (!hit.allowed()) {
+	Verdict checkSignIn(String typed, User user, String password, String captchaKey, String captchaCode) {
+		Hit name = this.limiter.hit(GUESSES, nameKey(typed));
+		boolean solved = false;
+		if (!name.allowed()) {
 			if (captchaKey == null || captchaCode == null) {
-				throw new AccountLocked(hit.retryAfter());
+				throw new AccountLocked(name.retryAfter());
 			}
 			this.captchas.check(captchaKey, captchaCode);
+			solved = true;
 		}
-		boolean right = this.encoder.matches(password, (storedHash != null) ? storedHash : this.placeholderHash)
-				&& storedHash != null;
+		boolean counted = (user == null) || this.limiter.hit(GUESSES, userKey(user.getId())).allowed() || solved;
+		String hash = (user != null && user.hasPassword()) ? user.getPasswordHash() : null;
+		Verdict verdict = evaluate(password, counted ? hash : null);
+		if (verdict == Verdict.RIGHT) {
+			forgive(user);
+		}
+		return counted ? verdict : Verdict.NOT_CHECKED;
+	}
+
+	/**
+	 * Checks a current-password proof of the signed-in holder of {@code user}: counted
+	 * against the account, whose lock the holder is told about.
+	 * @throws AccountLocked when the account is locked
+	 */
+	boolean checkHolder(User user, String password) {
+		Hit account = this.limiter.hit(GUESSES, userKey(user.getId()));
+		if (!account.allowed()) {
+			throw new AccountLocked(account.retryAfter());
+		}
+		boolean right = evaluate(password, user.hasPassword() ? user.getPasswordHash() : null) == Verdict.RIGHT;
 		if (right) {
-			this.limiter.reset(GUESSES, key);
+			forgive(user);
 		}
 		return right;
 	}
 
 	/**
-	 * A password was set by other means (reset by code): earlier wrong guesses no longer
-	 * count.
+	 * The password is right, or was set by other means (reset by code): earlier wrong
+	 * guesses no longer count, under the account or any of its names.
 	 */
-	void forgive(long userId) {
-		this.limiter.reset(GUESSES, userKey(userId));
+	void forgive(User user) {
+		this.limiter.reset(GUESSES, userKey(user.getId()));
+		for (String name : new String[] { user.getUsername(), user.getMobile(), user.getEmail() }) {
+			if (name != null) {
+				this.limiter.reset(GUESSES, nameKey(name));
+			}
+		}
 	}
 
-	static String userKey(long userId) {
+	/** Always one hash: against the placeholder when there is nothing to check. */
+	private Verdict evaluate(String password, String storedHash) {
+		this.hashes.increment();
+		boolean matches = this.encoder.matches(password, (storedHash != null) ? storedHash : this.placeholderHash);
+		return (matches && storedHash != null) ? Verdict.RIGHT : Verdict.WRONG;
+	}
+
+	private static String userKey(long userId) {
 		return "user:" + userId;
+	}
+
+	/**
+	 * A name spelled one way: a mobile in E.164, anything else trimmed and lower case.
+	 */
+	static String nameKey(String typed) {
+		PhoneNumber mobile = PhoneNumber.parseOrNull(typed);
+		return "account:" + ((mobile != null) ? mobile.e164() : typed.trim().toLowerCase(Locale.ROOT));
+	}
+
+	/** What became of a guess. */
+	enum Verdict {
+
+		/** The password is the account's. */
+		RIGHT,
+
+		/** It is not, or there is no account or no password to check it against. */
+		WRONG,
+
+		/**
+		 * The account's guesses are spent under another of its names: hashed against the
+		 * placeholder, answered as {@link #WRONG}.
+		 */
+		NOT_CHECKED
+
 	}
 
 }

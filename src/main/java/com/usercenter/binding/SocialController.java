@@ -6,6 +6,7 @@ import com.usercenter.core.ErrorCode;
 import com.usercenter.core.Answers;
 import com.usercenter.core.Outcome;
 import com.usercenter.account.LoginResult;
+import com.usercenter.account.SignInGate;
 import com.usercenter.core.CurrentUser;
 import com.usercenter.core.Envelope;
 import com.usercenter.core.PlainText;
@@ -33,17 +34,24 @@ class SocialController {
 
 	private final SocialService social;
 
-	SocialController(SocialService social) {
+	private final SignInGate signIns;
+
+	SocialController(SocialService social, SignInGate signIns) {
 		this.social = social;
+		this.signIns = signIns;
 	}
 
 	@Operation(summary = "Sign in with WeChat (code), Weibo (accessToken + uid) or QQ (accessToken + openId)",
 			description = "The credential is checked with the provider (40105 when it refuses, 50200 when it fails); "
-					+ "a new identity creates the account (needInfo true) from the provider's nickname and avatar.")
+					+ "a new identity creates the account (needInfo true) from the provider's nickname and avatar. "
+					+ "Counted with the other anonymous sign-ins per client address and per network (by default 30 "
+					+ "and 120 a minute) before the provider is asked: past either, 42900 with Retry-After.")
 	@Outcome(counter = Outcome.SIGN_INS, method = "social")
-	@Answers({ ErrorCode.THIRD_PARTY_REJECTED, ErrorCode.ACCOUNT_DISABLED, ErrorCode.UPSTREAM_FAILED })
+	@Answers({ ErrorCode.THIRD_PARTY_REJECTED, ErrorCode.ACCOUNT_DISABLED, ErrorCode.UPSTREAM_FAILED,
+			ErrorCode.TOO_MANY_REQUESTS })
 	@PostMapping("/api/v1/auth/login/social")
 	Envelope<LoginResult> login(@Valid @RequestBody SocialRequest request) {
+		this.signIns.admit();
 		return Envelope.ok(this.social.login(request.credential()));
 	}
 

@@ -230,6 +230,50 @@ class AccountIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
+	void anonymousSignInsCountTogetherPerClientAddress() {
+		String ip = newIp();
+		for (int i = 0; i < 30; i++) {
+			assertThat(codeLogin(newMobile(), ip).code()).isEqualTo(40002);
+		}
+
+		List<Api.Answer> refused = List.of(codeLogin(newMobile(), ip),
+				api().send(Call.of("POST", "/api/v1/auth/login/password")
+					.json(Map.of("account", newMobile(), "password", PASSWORD))
+					.from(ip)),
+				api().send(Call.of("POST", "/api/v1/auth/login/social")
+					.json(Map.of("provider", "wechat", "code", "made-up"))
+					.from(ip)),
+				api().send(Call.of("POST", "/api/v1/auth/password/reset")
+					.json(Map.of("mobile", newMobile(), "code", "000000", "newPassword", "N3w-password"))
+					.from(ip)));
+
+		assertThat(refused).allSatisfy((answer) -> {
+			assertThat(answer.code()).as(answer.toString()).isEqualTo(42900);
+			assertThat(answer.status()).isEqualTo(429);
+			assertThat(answer.header("Retry-After")).isNotNull();
+			assertThat(answer.data().path("retryAfter").asLong()).isBetween(1L, 60L);
+		});
+		assertThat(codeLogin(newMobile(), newIp()).code()).as("another address").isEqualTo(40002);
+		TestClock.advance(Duration.ofSeconds(61));
+		assertThat(codeLogin(newMobile(), ip).code()).as("a minute later").isEqualTo(40002);
+	}
+
+	@Test
+	void anonymousSignInsCountTogetherPerClientNetwork() {
+		String network = newIp().replaceAll("\\.\\d+$", ".");
+		for (int host = 1; host <= 4; host++) {
+			for (int i = 0; i < 30; i++) {
+				assertThat(codeLogin(newMobile(), network + host).code()).isEqualTo(40002);
+			}
+		}
+
+		Api.Answer fifth = codeLogin(newMobile(), network + 5);
+
+		assertThat(fifth.code()).as("a fifth address of the /24").isEqualTo(42900);
+		assertThat(codeLogin(newMobile(), newIp()).code()).as("another network").isEqualTo(40002);
+	}
+
+	@Test
 	void fiveWrongPasswordsLockPasswordLogin() {
 		String mobile = register();
 		for (int i = 0; i < 5; i++) {
@@ -381,6 +425,11 @@ class AccountIntegrationTest extends ApiTestBase {
 				Map.of("mobile", mobile, "password", PASSWORD, "code", smsCode(mobile, "register")));
 		assertThat(answer.code()).as(answer.toString()).isEqualTo(200);
 		return mobile;
+	}
+
+	private Api.Answer codeLogin(String mobile, String ip) {
+		return api()
+			.send(Call.of("POST", "/api/v1/auth/login/code").json(Map.of("mobile", mobile, "code", "000000")).from(ip));
 	}
 
 	private boolean exists(String type, String identity, String ip) {

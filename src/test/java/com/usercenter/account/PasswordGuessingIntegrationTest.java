@@ -1,12 +1,21 @@
 package com.usercenter.account;
 
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.usercenter.support.Api;
+import com.usercenter.support.Api.Call;
 import com.usercenter.support.ApiTestBase;
+import com.usercenter.support.TestClock;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +33,9 @@ class PasswordGuessingIntegrationTest extends ApiTestBase {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@Test
 	void aHundredGuessesAtOnceAreEvaluatedAtMostFiveTimes() throws Exception {
@@ -105,6 +117,110 @@ class PasswordGuessingIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
+	void aFloodOfMadeUpNamesFromOneAddressIsRefusedBeforeItIsHashed() throws Exception {
+		String mobile = registered();
+		String flooder = newIp();
+		String names = "flood-" + unique() + "-";
+		double hashesBefore = hashes();
+		Timestamp started = Timestamp.from(TestClock.now());
+		List<Callable<Api.Answer>> flood = new ArrayList<>();
+		for (int i = 0; i < 120; i++) {
+			String account = names + i;
+			flood.add(() -> api().send(Call.of("POST", "/api/v1/auth/login/password")
+				.json(Map.of("account", account, "password", "Wrong-passw0rd"))
+				.from(flooder)));
+		}
+
+		ExecutorService pool = Executors.newFixedThreadPool(24);
+		List<Api.Answer> answers = new ArrayList<>();
+		Api.Answer owner;
+		Duration took;
+		try {
+			List<Future<Api.Answer>> pending = new ArrayList<>();
+			flood.forEach((call) -> pending.add(pool.submit(call)));
+			Thread.sleep(200);
+			long signingIn = System.nanoTime();
+			owner = passwordLogin(mobile, PASSWORD);
+			took = Duration.ofNanos(System.nanoTime() - signingIn);
+			for (Future<Api.Answer> answer : pending) {
+				answers.add(answer.get());
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		List<Api.Answer> refused = answers.stream().filter((answer) -> answer.code() == 42900).toList();
+		long checked = answers.stream().filter((answer) -> answer.code() == 40102).count();
+		assertThat(owner.code()).as("another address signs in").isEqualTo(200);
+		assertThat(took).as("and quickly").isLessThan(Duration.ofSeconds(3));
+		assertThat(checked).as("the default gate: 30 a minute per address").isLessThanOrEqualTo(30);
+		assertThat(checked + refused.size()).isEqualTo(120);
+		assertThat(refused.get(0).status()).isEqualTo(429);
+		assertThat(refused.get(0).header("Retry-After")).isNotNull();
+		assertThat(refused.get(0).data().path("retryAfter").asLong()).isBetween(1L, 60L);
+		assertThat(hashes() - hashesBefore).as("hashes run: the admitted guesses and the owner's")
+			.isLessThanOrEqualTo(31);
+		assertThat(this.jdbc.sql("select count(*) from rate_limit where name = 'password' and window_start >= ?")
+			.param(started)
+			.query(Long.class)
+			.single()).as("guess counters for made-up names").isLessThanOrEqualTo(30);
+		assertThat(this.jdbc.sql("select count(*) from audit_event where type = 'login_failure' and ip = ?")
+			.param(flooder)
+			.query(Long.class)
+			.single()).as("unknown-account failures are audited once per address and window").isEqualTo(1);
+	}
+
+	@Test
+	void fiveWrongPasswordsForAUsernameDoNotTellWhichMobileIsTheSameAccount() {
+		String admin = adminToken();
+		String username = "link" + unique();
+		String mobile = newMobile();
+		String unrelated = newMobile();
+		created(admin, Map.of("mobile", mobile, "username", username, "password", PASSWORD));
+		created(admin, Map.of("mobile", unrelated, "username", "link" + unique(), "password", PASSWORD));
+		for (int i = 0; i < 5; i++) {
+			assertThat(passwordLogin(username, "Wrong-passw0rd").code()).isEqualTo(40102);
+		}
+		assertThat(passwordLogin(username, "Wrong-passw0rd").code()).isEqualTo(42300);
+
+		Api.Answer sameAccount = passwordLogin(mobile, "Wrong-passw0rd");
+		Api.Answer otherAccount = passwordLogin(unrelated, "Wrong-passw0rd");
+
+		assertThat(sameAccount.code()).as(sameAccount.toString()).isEqualTo(40102);
+		assertThat(otherAccount.code()).isEqualTo(40102);
+		assertThat(sameAccount.status()).isEqualTo(otherAccount.status());
+		assertThat(sameAccount.msg()).isEqualTo(otherAccount.msg());
+		assertThat(sameAccount.data()).isEqualTo(otherAccount.data());
+		assertThat(passwordLogin(mobile, PASSWORD).code())
+			.as("another name of the account buys no guesses: the right password is not checked")
+			.isEqualTo(40102);
+		assertThat(passwordLogin(unrelated, PASSWORD).code()).isEqualTo(200);
+	}
+
+	@Test
+	void theOwnerOfAnAccountLockedUnderAnotherNameSignsInWithACaptcha() {
+		String admin = adminToken();
+		String username = "link" + unique();
+		String mobile = newMobile();
+		created(admin, Map.of("mobile", mobile, "username", username, "password", PASSWORD));
+		for (int i = 0; i < 5; i++) {
+			passwordLogin(username, "Wrong-passw0rd");
+		}
+		for (int i = 0; i < 5; i++) {
+			assertThat(passwordLogin(mobile, PASSWORD).code()).isEqualTo(40102);
+		}
+
+		Api.Answer locked = passwordLogin(mobile, PASSWORD);
+		Api.Answer owner = login(mobile, PASSWORD, knownCaptcha("K7PXB"), "K7PXB");
+
+		assertThat(locked.code()).isEqualTo(42300);
+		assertThat(owner.code()).as(owner.toString()).isEqualTo(200);
+		assertThat(passwordLogin(username, PASSWORD).code()).as("every name of the account is free again")
+			.isEqualTo(200);
+	}
+
+	@Test
 	void currentPasswordProofsCountAgainstTheSameLockout() {
 		String mobile = registered();
 		String token = passwordLogin(mobile, PASSWORD).data().path("accessToken").asString();
@@ -128,7 +244,10 @@ class PasswordGuessingIntegrationTest extends ApiTestBase {
 
 		assertThat(change.code()).isEqualTo(42300);
 		assertThat(email.code()).isEqualTo(42300);
-		assertThat(passwordLogin(mobile, PASSWORD).code()).as("sign-in shares the lock").isEqualTo(42300);
+		assertThat(passwordLogin(mobile, PASSWORD).code())
+			.as("sign-in shares the lock: the password is not checked, and the answer is a wrong password's, "
+					+ "since sign-in tells only about the name typed")
+			.isEqualTo(40102);
 	}
 
 	private Api.Answer login(String account, String password, String captchaKey, String captchaCode) {
@@ -142,6 +261,16 @@ class PasswordGuessingIntegrationTest extends ApiTestBase {
 				Map.of("mobile", mobile, "password", PASSWORD, "code", smsCode(mobile, "register")));
 		assertThat(answer.code()).as(answer.toString()).isEqualTo(200);
 		return mobile;
+	}
+
+	private void created(String admin, Map<String, String> user) {
+		Api.Answer created = api().post("/api/v1/admin/users", user, admin);
+		assertThat(created.code()).as(created.toString()).isEqualTo(200);
+	}
+
+	private double hashes() {
+		Counter counter = this.meters.find("usercenter.password.hashes").counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	private static List<String> names(Api.Answer answer) {

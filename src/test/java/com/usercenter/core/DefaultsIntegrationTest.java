@@ -1,6 +1,10 @@
 package com.usercenter.core;
 
+import java.time.Duration;
 import java.util.Map;
+
+import com.usercenter.limit.Limit;
+import com.usercenter.limit.Limiter;
 
 import com.usercenter.support.Api;
 import com.usercenter.support.Api.Call;
@@ -38,6 +42,9 @@ class DefaultsIntegrationTest {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private Limiter limiter;
+
 	@Test
 	void logProvidersWriteTheMessageToTheDeliveryLog(CapturedOutput output) {
 		Api api = new Api(this.port);
@@ -74,12 +81,18 @@ class DefaultsIntegrationTest {
 
 		api.send(Call.of("POST", "/api/v1/auth/login/password")
 			.json(Map.of("account", "spoof-test-account", "password", "whatever-1"))
-			.header("X-Forwarded-For", "198.18.7.7"));
+			.header("X-Forwarded-For", "203.0.113.77"));
 
-		String ip = this.jdbc.sql("select ip from audit_event where type = 'login_failure' order by id desc limit 1")
-			.query(String.class)
-			.single();
-		assertThat(ip).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+		// counted by the sign-in gate (and audited) under the connection's address only
+		Limit signIns = Limit.of("sign-in-ip", 1, Duration.ofMinutes(1));
+		assertThat(
+				this.limiter.peek(signIns, "127.0.0.1").hits() + this.limiter.peek(signIns, "0:0:0:0:0:0:0:1").hits())
+			.isPositive();
+		assertThat(this.limiter.peek(signIns, "203.0.113.77").hits()).isZero();
+		assertThat(this.jdbc.sql("select count(*) from audit_event where ip = ?")
+			.param("203.0.113.77")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 }
