@@ -46,7 +46,7 @@ class AccountController {
 					+ "solved captcha (captchaKey, captchaCode), so the owner can still sign in.")
 	@Outcome(counter = Outcome.SIGN_INS, method = "password")
 	@Answers({ ErrorCode.BAD_CREDENTIALS, ErrorCode.ACCOUNT_DISABLED, ErrorCode.ACCOUNT_LOCKED,
-			ErrorCode.CAPTCHA_REQUIRED, ErrorCode.CAPTCHA_INVALID })
+			ErrorCode.CAPTCHA_REQUIRED, ErrorCode.CAPTCHA_INVALID, ErrorCode.TOO_MANY_REQUESTS })
 	@PostMapping("/login/password")
 	Envelope<LoginResult> loginWithPassword(@Valid @RequestBody PasswordLoginRequest request) {
 		return Envelope.ok(this.accounts.loginWithPassword(request.account(), request.password(), request.captchaKey(),
@@ -59,7 +59,7 @@ class AccountController {
 					+ "required (42800). The code is checked before whether the contact is taken (40900/40901).")
 	@Outcome(counter = Outcome.SIGN_INS, method = "register")
 	@Answers({ ErrorCode.CODE_INVALID, ErrorCode.CAPTCHA_INVALID, ErrorCode.TICKET_INVALID, ErrorCode.PASSWORD_POLICY,
-			ErrorCode.MOBILE_IN_USE, ErrorCode.EMAIL_IN_USE, ErrorCode.CAPTCHA_REQUIRED })
+			ErrorCode.MOBILE_IN_USE, ErrorCode.EMAIL_IN_USE, ErrorCode.CAPTCHA_REQUIRED, ErrorCode.TOO_MANY_REQUESTS })
 	@PostMapping("/register")
 	Envelope<LoginResult> register(@io.swagger.v3.oas.annotations.parameters.RequestBody(
 			content = @Content(examples = @ExampleObject(name = "with a code",
@@ -95,7 +95,8 @@ class AccountController {
 	}
 
 	@Operation(summary = "Set a new password with a reset_password code (or ticket); every session ends")
-	@Answers({ ErrorCode.CODE_INVALID, ErrorCode.TICKET_INVALID, ErrorCode.PASSWORD_POLICY })
+	@Answers({ ErrorCode.CODE_INVALID, ErrorCode.TICKET_INVALID, ErrorCode.PASSWORD_POLICY,
+			ErrorCode.TOO_MANY_REQUESTS })
 	@PostMapping("/password/reset")
 	Envelope<Void> resetPassword(@Valid @RequestBody ResetPasswordRequest request) {
 		requireOneOf(request.code(), request.ticket(), "code");
