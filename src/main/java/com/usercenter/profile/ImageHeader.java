@@ -73,7 +73,7 @@ record ImageHeader(long width, long height, long rowBytes, int pixelBytes, long 
 			int marker = bytes[at++] & 0xFF;
 			int length = ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
 			if (marker == 0xC0 || marker == 0xC1 || marker == 0xC2) {
-				return jpegFrame(bytes, at, marker == 0xC2);
+				return jpegFrame(bytes, at, marker == 0xC2, at - 2);
 			}
 			if ((marker >= 0xC3 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC)
 					|| marker == 0xDA || marker == 0xD9 || length < 2) {
@@ -84,7 +84,7 @@ record ImageHeader(long width, long height, long rowBytes, int pixelBytes, long 
 		}
 	}
 
-	private static ImageHeader jpegFrame(byte[] bytes, int at, boolean progressive) {
+	private static ImageHeader jpegFrame(byte[] bytes, int at, boolean progressive, int frameStart) {
 		int precision = bytes[at + 2] & 0xFF;
 		long height = ((bytes[at + 3] & 0xFF) << 8) | (bytes[at + 4] & 0xFF);
 		long width = ((bytes[at + 5] & 0xFF) << 8) | (bytes[at + 6] & 0xFF);
@@ -107,7 +107,7 @@ record ImageHeader(long width, long height, long rowBytes, int pixelBytes, long 
 			maxV = Math.max(maxV, v[c]);
 		}
 		long coefficients = 0;
-		if (progressive || scans(bytes) > 1) {
+		if (progressive || scans(bytes, frameStart) > 1) {
 			// a full-image coefficient buffer: 64 two-byte coefficients a block, every
 			// component's blocks padded to whole MCUs
 			for (int c = 0; c < components; c++) {
@@ -120,17 +120,37 @@ record ImageHeader(long width, long height, long rowBytes, int pixelBytes, long 
 	}
 
 	/**
-	 * Start-of-scan markers in the file: entropy-coded data stuffs every 0xFF, so each
-	 * 0xFF 0xDA is one.
+	 * Scans of the image, from its frame header to its end: each segment skipped by its
+	 * length, each scan's entropy-coded data up to the next marker that is neither a
+	 * stuffed byte nor a restart. What comes before the frame (an EXIF thumbnail) or
+	 * after the end (a phone's second image) is not counted.
 	 */
-	private static int scans(byte[] bytes) {
+	private static int scans(byte[] bytes, int from) {
 		int scans = 0;
-		for (int i = 0; i + 1 < bytes.length; i++) {
-			if ((bytes[i] & 0xFF) == 0xFF && (bytes[i + 1] & 0xFF) == 0xDA) {
+		int at = from;
+		while (at + 3 < bytes.length && (bytes[at] & 0xFF) == 0xFF) {
+			int marker = bytes[at + 1] & 0xFF;
+			if (marker == 0xFF) {
+				at++;
+				continue;
+			}
+			if (marker == 0xD9) {
+				break;
+			}
+			at += 2 + (((bytes[at + 2] & 0xFF) << 8) | (bytes[at + 3] & 0xFF));
+			if (marker == 0xDA) {
 				scans++;
+				while (at + 1 < bytes.length && !isMarker(bytes[at], bytes[at + 1])) {
+					at++;
+				}
 			}
 		}
 		return scans;
+	}
+
+	private static boolean isMarker(byte first, byte second) {
+		int next = second & 0xFF;
+		return (first & 0xFF) == 0xFF && next != 0 && (next < 0xD0 || next > 0xD7);
 	}
 
 	/** The first chunk: VP8 (lossy), VP8L (lossless) or VP8X (extended, its canvas). */

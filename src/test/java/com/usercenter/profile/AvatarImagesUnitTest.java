@@ -72,6 +72,29 @@ class AvatarImagesUnitTest {
 		assertThat(ImageHeader.read(TestImages.jpeg(64, 64, false), "jpeg").wholeImageBytes()).isZero();
 	}
 
+	@Test
+	void aBaselinePhotoWithAThumbnailIsNotTakenForAMultiScanImage() {
+		byte[] photo = TestImages.jpeg(64, 48, false);
+		// an APP1 segment holding a small JPEG of its own, as EXIF thumbnails are
+		byte[] thumbnail = TestImages.jpeg(8, 8, false);
+		byte[] withThumbnail = new byte[photo.length + 4 + thumbnail.length];
+		withThumbnail[0] = (byte) 0xFF;
+		withThumbnail[1] = (byte) 0xD8;
+		withThumbnail[2] = (byte) 0xFF;
+		withThumbnail[3] = (byte) 0xE1;
+		withThumbnail[4] = (byte) ((thumbnail.length + 2) >> 8);
+		withThumbnail[5] = (byte) (thumbnail.length + 2);
+		System.arraycopy(thumbnail, 0, withThumbnail, 6, thumbnail.length);
+		System.arraycopy(photo, 2, withThumbnail, 6 + thumbnail.length, photo.length - 2);
+
+		ImageHeader header = ImageHeader.read(withThumbnail, "jpeg");
+
+		assertThat(header.width()).isEqualTo(64);
+		assertThat(header.wholeImageBytes()).isZero();
+		assertThat(ImageHeader.read(TestImages.jpeg(64, 48, true), "jpeg").wholeImageBytes()).isPositive();
+		assertThat(AvatarImages.normalize(withThumbnail, 512)).isNotEmpty();
+	}
+
 	private static byte[] sixteenBitInterlacedPng(int width, int height) {
 		var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_USHORT_GRAY);
 		var out = new java.io.ByteArrayOutputStream();
