@@ -29,8 +29,8 @@ USER usercenter
 # The generated master key file (unless USERCENTER_CRYPTO_MASTER_KEY is given), uploaded avatars and the
 # JDK's AOT cache (see docker/entrypoint.sh) live in /app/data.
 # The JVM flags are the ones bench/ measures (bench/RESULTS.md, each kept only where it measured better):
-# a 128 MB heap (the live set under load is about 75 MB; password hashes take their memory from a fixed
-# pool, so they leave no garbage), the parallel collector (it out-ran G1 and Serial at this heap size),
+# a 128 MB heap (the live set under load is about 75 MB; password hashes and avatar decodes run at once
+# only as many as fit 30 % of it, whatever the cores (core/MemoryBudget), and hashes leave no garbage), the parallel collector (it out-ran G1 and Serial at this heap size),
 # compact object headers (JDK 25, about a tenth off the heap), and two malloc arenas instead of one per
 # core and thread.
 ENV USERCENTER_CRYPTO_MASTER_KEY_FILE=/app/data/master.key \

@@ -69,7 +69,7 @@ class AccountController {
 					+ "required (42800). The code is checked before whether the contact is taken (40900/40901).")
 	@Outcome(counter = Outcome.SIGN_INS, method = "register")
 	@Answers({ ErrorCode.CODE_INVALID, ErrorCode.CAPTCHA_INVALID, ErrorCode.TICKET_INVALID, ErrorCode.PASSWORD_POLICY,
-			ErrorCode.MOBILE_IN_USE, ErrorCode.EMAIL_IN_USE, ErrorCode.CAPTCHA_REQUIRED })
+			ErrorCode.MOBILE_IN_USE, ErrorCode.EMAIL_IN_USE, ErrorCode.CAPTCHA_REQUIRED, ErrorCode.TOO_MANY_REQUESTS })
 	@PostMapping("/register")
 	Envelope<LoginResult> register(@io.swagger.v3.oas.annotations.parameters.RequestBody(
 			content = @Content(examples = @ExampleObject(name = "with a code",

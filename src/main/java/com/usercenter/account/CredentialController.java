@@ -35,7 +35,8 @@ class CredentialController {
 
 	@Operation(summary = "Change the password with the old one, or with a verify ticket for the own mobile or email",
 			description = "Every other session of the account ends; this one stays.")
-	@Answers({ ErrorCode.BAD_CREDENTIALS, ErrorCode.ACCOUNT_LOCKED, ErrorCode.PASSWORD_POLICY })
+	@Answers({ ErrorCode.BAD_CREDENTIALS, ErrorCode.ACCOUNT_LOCKED, ErrorCode.PASSWORD_POLICY,
+			ErrorCode.TOO_MANY_REQUESTS })
 	@PostMapping("/password")
 	Envelope<Void> changePassword(CurrentUser user, @Valid @RequestBody ChangePasswordRequest request) {
 		if ((request.oldPassword() == null) == (request.ticket() == null)) {

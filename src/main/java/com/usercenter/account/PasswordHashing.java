@@ -1,15 +1,24 @@
 package com.usercenter.account;
 
+import java.time.Duration;
+
+import com.usercenter.core.MemoryBudget;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Argon2id with Keycloak's default strength: 7 MiB of memory, 5 passes, one lane, 16-byte
- * salt, 32-byte hash; as many at once as there are cores, their memory pooled.
+ * salt, 32-byte hash; as many at once as the memory budget lets (never more than the
+ * cores), their memory pooled, each caller waiting for its turn at most
+ * {@link #QUEUE_DEADLINE}.
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordHashing {
+
+	private static final Logger log = LoggerFactory.getLogger(PasswordHashing.class);
 
 	static final int SALT_BYTES = 16;
 
@@ -21,12 +30,18 @@ class PasswordHashing {
 
 	static final int ITERATIONS = 5;
 
+	/**
+	 * How long a sign-in may wait for a hash to start before it answers 42900: a hash
+	 * takes tens of milliseconds, so a longer queue is a flood.
+	 */
+	static final Duration QUEUE_DEADLINE = Duration.ofSeconds(1);
+
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		int cores = Runtime.getRuntime().availableProcessors();
-		return new BoundedPasswordEncoder(
-				new PooledArgon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS, cores),
-				cores);
+	BoundedPasswordEncoder passwordEncoder(MemoryBudget budget) {
+		int concurrent = budget.passwordHashes(PooledArgon2PasswordEncoder.bytesPerHash(MEMORY_KIB));
+		log.info("Password hashes: {} at once ({})", concurrent, budget);
+		return new BoundedPasswordEncoder(new PooledArgon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM,
+				MEMORY_KIB, ITERATIONS, concurrent), concurrent, QUEUE_DEADLINE);
 	}
 
 }

@@ -14,14 +14,23 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Argon2id from Bouncy Castle, in the encoding of Spring Security's
  * {@code Argon2PasswordEncoder} ({@code $argon2id$v=19$m=7168,t=5,p=1$salt$hash}, so
  * either reads what the other wrote), with the hashes' 1 KiB memory blocks taken from a
- * fixed pool instead of allocated for every hash. Without the pool each sign-in leaves 7
- * MiB of garbage that lives as long as the hash runs, which a small heap can only copy
- * and promote; with it, hashing allocates almost nothing. Stored hashes with other
- * parameters are checked with their own.
+ * pool instead of allocated for every hash. Without the pool each sign-in leaves 7 MiB of
+ * garbage that lives as long as the hash runs, which a small heap can only copy and
+ * promote; with it, hashing allocates almost nothing. The pool keeps the blocks of as
+ * many hashes as the memory budget lets run at once and gives them back when the heap
+ * needs room ({@link ReleasingBlockPool}). Stored hashes with other parameters are
+ * checked with their own, up to {@link #MAX_MEMORY_KIB}: a stored value never makes one
+ * check cost more than the budget allows.
  */
 class PooledArgon2PasswordEncoder implements PasswordEncoder {
 
 	private static final String PREFIX = "$argon2id$v=19$";
+
+	/**
+	 * The most memory a stored hash may ask for (Spring Security 5.8's default, 16 MiB);
+	 * one asking for more does not match.
+	 */
+	static final int MAX_MEMORY_KIB = 16 * 1024;
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -35,10 +44,11 @@ class PooledArgon2PasswordEncoder implements PasswordEncoder {
 
 	private final int iterations;
 
-	private final Argon2BytesGenerator.BlockPool pool;
+	private final ReleasingBlockPool pool;
 
 	/**
-	 * @param concurrent how many hashes run at once at most: the pool keeps their blocks
+	 * @param concurrent how many hashes run at once at most: the pool keeps at most their
+	 * blocks
 	 */
 	PooledArgon2PasswordEncoder(int saltBytes, int hashBytes, int lanes, int memoryKib, int iterations,
 			int concurrent) {
@@ -47,8 +57,7 @@ class PooledArgon2PasswordEncoder implements PasswordEncoder {
 		this.lanes = lanes;
 		this.memoryKib = memoryKib;
 		this.iterations = iterations;
-		this.pool = new Argon2BytesGenerator.FixedBlockPool(
-				concurrent * Argon2BytesGenerator.getBlockCount(memoryKib, lanes));
+		this.pool = new ReleasingBlockPool(concurrent * Argon2BytesGenerator.getBlockCount(memoryKib, lanes));
 	}
 
 	@Override
@@ -87,8 +96,8 @@ class PooledArgon2PasswordEncoder implements PasswordEncoder {
 			}
 			byte[] salt = Base64.getDecoder().decode(parts[1]);
 			byte[] expected = Base64.getDecoder().decode(parts[2]);
-			if (memory < 8 || memory > 1 << 20 || passes < 1 || passes > 100 || parallelism < 1 || parallelism > 16
-					|| expected.length == 0 || expected.length > 1024) {
+			if (memory < 8 || memory > MAX_MEMORY_KIB || passes < 1 || passes > 100 || parallelism < 1
+					|| parallelism > 16 || expected.length == 0 || expected.length > 1024) {
 				return false;
 			}
 			byte[] actual = hash(rawPassword, salt, memory, passes, parallelism, expected.length);
@@ -97,6 +106,17 @@ class PooledArgon2PasswordEncoder implements PasswordEncoder {
 		catch (IllegalArgumentException | StringIndexOutOfBoundsException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * The heap one hash holds while it runs: its blocks (1 KiB of longs each) and more.
+	 */
+	static long bytesPerHash(int memoryKib) {
+		return memoryKib * 1088L;
+	}
+
+	ReleasingBlockPool pool() {
+		return this.pool;
 	}
 
 	private byte[] hash(CharSequence password, byte[] salt, int memory, int passes, int parallelism, int length) {

@@ -101,7 +101,8 @@ class AdminUserController {
 	}
 
 	@Operation(summary = "Create a user; a taken mobile, email or username answers 40900/40901/40904 with its userId")
-	@Answers({ ErrorCode.MOBILE_IN_USE, ErrorCode.EMAIL_IN_USE, ErrorCode.USERNAME_IN_USE, ErrorCode.PASSWORD_POLICY })
+	@Answers({ ErrorCode.MOBILE_IN_USE, ErrorCode.EMAIL_IN_USE, ErrorCode.USERNAME_IN_USE, ErrorCode.PASSWORD_POLICY,
+			ErrorCode.TOO_MANY_REQUESTS })
 	@PostMapping
 	Envelope<Map<String, Long>> create(CurrentUser user, @Valid @RequestBody CreateUserRequest request) {
 		checkContacts(request);

@@ -36,7 +36,8 @@ class DeletionController {
 					+ "cooling-off period (15 days) ends",
 			description = "Proof: the password (counted against the sign-in lockout), or a verify ticket for the "
 					+ "own mobile or email. Sign in again and DELETE this to keep the account.")
-	@Answers({ ErrorCode.BAD_CREDENTIALS, ErrorCode.TICKET_INVALID, ErrorCode.ACCOUNT_LOCKED })
+	@Answers({ ErrorCode.BAD_CREDENTIALS, ErrorCode.TICKET_INVALID, ErrorCode.ACCOUNT_LOCKED,
+			ErrorCode.TOO_MANY_REQUESTS })
 	@PostMapping
 	Envelope<Pending> request(CurrentUser user, @Valid @RequestBody DeletionRequest request) {
 		Instant eraseAt = this.deletions.request(user.userId(), request.password(), request.ticket());

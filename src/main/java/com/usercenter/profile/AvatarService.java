@@ -7,10 +7,13 @@ import java.util.concurrent.TimeUnit;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.Digests;
 import com.usercenter.core.ErrorCode;
+import com.usercenter.core.MemoryBudget;
 import com.usercenter.core.TooManyRequests;
 import com.usercenter.limit.Limit;
 import com.usercenter.limit.Limiter;
 import com.usercenter.user.UserService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
@@ -19,6 +22,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class AvatarService {
+
+	private static final Logger log = LoggerFactory.getLogger(AvatarService.class);
 
 	static final String FILES_PATH = "/api/v1/avatars/files/";
 
@@ -33,13 +38,18 @@ class AvatarService {
 
 	/**
 	 * Decoding is CPU- and memory-heavy: at most one at a time per two cores, so uploads,
-	 * however many arrive together, leave the other cores to everything else.
+	 * however many arrive together, leave the other cores to everything else, and never
+	 * more than the memory budget holds ({@link AvatarImages#MEMORY_PER_DECODE} each).
 	 */
-	private final Semaphore decoders = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
+	private final Semaphore decoders;
 
 	private final Limiter limiter;
 
-	AvatarService(AvatarStorage storage, UserService users, AvatarSettings settings, Limiter limiter) {
+	AvatarService(AvatarStorage storage, UserService users, AvatarSettings settings, Limiter limiter,
+			MemoryBudget budget) {
+		int decodes = budget.imageDecodes(AvatarImages.MEMORY_PER_DECODE);
+		log.info("Avatar decodes: {} at once ({})", decodes, budget);
+		this.decoders = new Semaphore(decodes, true);
 		this.limiter = limiter;
 		this.storage = storage;
 		this.users = users;

@@ -1,5 +1,6 @@
 package com.usercenter.account;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -8,19 +9,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.MemoryBudget;
+import com.usercenter.core.RetryAfter;
+import com.usercenter.core.TooManyRequests;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BoundedPasswordEncoderUnitTest {
 
 	@Test
 	void noMoreHashesRunAtOnceThanPermitted() throws Exception {
 		SlowEncoder slow = new SlowEncoder();
-		PasswordEncoder bounded = new BoundedPasswordEncoder(slow, 2);
+		PasswordEncoder bounded = new BoundedPasswordEncoder(slow, 2, Duration.ofSeconds(30));
 		ExecutorService pool = Executors.newFixedThreadPool(12);
 		try {
 			List<Future<Boolean>> results = new ArrayList<>();
@@ -48,13 +56,73 @@ class BoundedPasswordEncoderUnitTest {
 
 	@Test
 	void answersWhatTheEncoderAnswers() {
-		PasswordEncoder bounded = new BoundedPasswordEncoder(new PasswordHashing().passwordEncoder(), 1);
+		PasswordEncoder bounded = new PasswordHashing().passwordEncoder(new MemoryBudget(128L << 20, 16));
 
 		String hash = bounded.encode("Corr3ct-horse");
 
 		assertThat(hash).startsWith("$argon2id$v=19$m=7168,t=5,p=1$");
 		assertThat(bounded.matches("Corr3ct-horse", hash)).isTrue();
 		assertThat(bounded.matches("wrong", hash)).isFalse();
+	}
+
+	@Test
+	void aCallerWaitsForItsTurnOnlyUntilTheDeadlineThen42900() throws Exception {
+		SlowEncoder slow = new SlowEncoder();
+		BoundedPasswordEncoder bounded = new BoundedPasswordEncoder(slow, 1, Duration.ofMillis(200));
+		ExecutorService pool = Executors.newFixedThreadPool(1);
+		try {
+			Future<Boolean> first = pool.submit(() -> bounded.matches("pw", "hash"));
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+			while (slow.inside.get() < 1 && System.nanoTime() < deadline) {
+				Thread.sleep(5);
+			}
+			long started = System.nanoTime();
+
+			assertThatThrownBy(() -> bounded.matches("pw", "hash")).isInstanceOfSatisfying(TooManyRequests.class,
+					(refused) -> {
+						assertThat(refused.errorCode()).isEqualTo(ErrorCode.TOO_MANY_REQUESTS);
+						assertThat(((RetryAfter) refused.data()).retryAfter()).isEqualTo(1);
+					});
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(150),
+					Duration.ofSeconds(2));
+			slow.release.countDown();
+			assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(bounded.matches("pw", "hash")).as("the permit came back").isTrue();
+		}
+		finally {
+			pool.shutdownNow();
+			bounded.close();
+		}
+	}
+
+	@Test
+	void hashesRunOnThreadsOfTheirOwnNotTheCallers() {
+		AtomicReference<Thread> hashedOn = new AtomicReference<>();
+		BoundedPasswordEncoder bounded = new BoundedPasswordEncoder(new PasswordEncoder() {
+
+			@Override
+			public String encode(CharSequence raw) {
+				hashedOn.set(Thread.currentThread());
+				return "hash";
+			}
+
+			@Override
+			public boolean matches(CharSequence raw, String encoded) {
+				throw new IllegalArgumentException("bad hash");
+			}
+
+		}, 1, Duration.ofSeconds(1));
+		try {
+			assertThat(bounded.encode("pw")).isEqualTo("hash");
+			assertThat(hashedOn.get()).isNotSameAs(Thread.currentThread());
+			assertThat(hashedOn.get().getName()).startsWith("password-hash-");
+			assertThat(hashedOn.get().isDaemon()).isTrue();
+			assertThatThrownBy(() -> bounded.matches("pw", "x")).as("the encoder's own exception")
+				.isInstanceOf(IllegalArgumentException.class);
+		}
+		finally {
+			bounded.close();
+		}
 	}
 
 	/** Holds every caller until released, counting how many were inside at once. */

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -27,6 +28,28 @@ class PooledArgon2PasswordEncoderUnitTest {
 		assertThat(this.pooled.matches("Passw0rd-2", stored)).isFalse();
 		assertThat(this.spring.matches("Passw0rd-1", ours)).isTrue();
 		assertThat(ours).startsWith("$argon2id$v=19$m=7168,t=5,p=1$").isNotEqualTo(this.pooled.encode("Passw0rd-1"));
+	}
+
+	@Test
+	void thePoolKeepsAtMostItsCapacityAndGivesItBack() {
+		PooledArgon2PasswordEncoder encoder = new PooledArgon2PasswordEncoder(16, 32, 1, 7168, 5, 1);
+		int oneHash = Argon2BytesGenerator.getBlockCount(7168, 1);
+		encoder.encode("Passw0rd-1");
+		assertThat(encoder.pool().kept()).isEqualTo(oneHash);
+		encoder.encode("Passw0rd-2");
+		assertThat(encoder.pool().kept()).as("never more than one hash's blocks").isEqualTo(oneHash);
+
+		encoder.pool().release();
+
+		assertThat(encoder.pool().kept()).isZero();
+		assertThat(encoder.matches("Passw0rd-1", encoder.encode("Passw0rd-1"))).isTrue();
+	}
+
+	@Test
+	void aStoredHashAskingForMoreMemoryThanTheBudgetDoesNotMatch() {
+		String costly = new Argon2PasswordEncoder(16, 32, 1, 32768, 1).encode("Passw0rd-1");
+
+		assertThat(this.pooled.matches("Passw0rd-1", costly)).isFalse();
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import java.util.zip.Deflater;
 import com.usercenter.support.Api;
 import com.usercenter.support.Api.Call;
 import com.usercenter.support.ApiTestBase;
+import com.usercenter.support.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,6 +48,27 @@ class HostileProfileInputIntegrationTest extends ApiTestBase {
 
 		assertThat(answer.code()).as(answer.toString()).isEqualTo(40000);
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void eachFormatAtItsWorstShapeAnswers4xxBeforeAnythingIsDecoded() {
+		String token = newUserToken();
+		for (Map.Entry<String, byte[]> shape : TestImages.worstShapes().entrySet()) {
+			long started = System.nanoTime();
+
+			Api.Answer answer = upload(token, shape.getValue());
+
+			assertThat(answer.status()).as(shape.getKey() + ": " + answer).isBetween(400, 499);
+			if (shape.getKey().startsWith("GIF")) {
+				assertThat(answer.code()).isEqualTo(41500);
+			}
+			else {
+				assertThat(answer.code()).as(shape.getKey()).isEqualTo(40000);
+				assertThat(answer.data().path("errors").path(0).path("field").asString()).isEqualTo("file");
+			}
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).as(shape.getKey())
+				.isLessThan(Duration.ofSeconds(2));
+		}
 	}
 
 	@Test

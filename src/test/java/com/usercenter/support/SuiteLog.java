@@ -19,7 +19,11 @@ import org.junit.platform.launcher.LauncherSessionListener;
  */
 public class SuiteLog implements LauncherSessionListener {
 
-	public static final Path FILE = Path.of("target", "suite-output.log");
+	/**
+	 * {@code target/suite-output.log}, or {@code usercenter.suite-log} for a run in a JVM
+	 * of its own (pom.xml), so that run keeps the main run's copy.
+	 */
+	public static final Path FILE = Path.of(System.getProperty("usercenter.suite-log", "target/suite-output.log"));
 
 	private static OutputStream copy;
 
