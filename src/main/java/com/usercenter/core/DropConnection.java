@@ -34,7 +34,7 @@ final class DropConnection extends ValveBase {
 	public void invoke(Request request, Response response) throws IOException, ServletException {
 		long length = request.getContentLengthLong();
 		if (length > 0 && (here(request, length)
-				|| (this.bodies.full(request.getRemoteAddr()) && hereWithin(request, length, GRACE_MILLIS)))) {
+				|| (this.bodies.full(ClientIp.addressOf(request)) && hereWithin(request, length, GRACE_MILLIS)))) {
 			request.setAttribute(RequestArrival.BODY_HERE, Boolean.TRUE);
 		}
 		getNext().invoke(request, response);

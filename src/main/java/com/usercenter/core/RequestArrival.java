@@ -85,7 +85,7 @@ final class RequestArrival extends OncePerRequestFilter {
 			}, () -> dropAfterAnswer(request, response)), response);
 			return;
 		}
-		String client = ClientIp.of(request);
+		String client = ClientIp.addressOf(request);
 		if (!this.bodies.enter(client)) {
 			refuse(request, response, ErrorCode.TOO_MANY_REQUESTS);
 			return;
