@@ -101,6 +101,37 @@ class RefusedBodiesIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
+	void aBodyTheSecurityFiltersAnswerUnreadIsNotWaitedForAtTheClientsPace() throws Exception {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(2_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("PATCH /api/v1/users/me HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: " + newIp()
+					+ "\r\nAuthorization: Bearer not.a.token\r\nContent-Type: application/json\r\n"
+					+ "Content-Length: 60000\r\n\r\n{")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+
+			String answer = readAnswer(socket.getInputStream());
+			long started = System.nanoTime();
+			boolean closed = false;
+			while (!closed && Duration.ofNanos(System.nanoTime() - started).toSeconds() < 8) {
+				try {
+					out.write(' ');
+					out.flush();
+					Thread.sleep(250);
+				}
+				catch (IOException ex) {
+					closed = true;
+				}
+			}
+
+			assertThat(answer).contains("\"code\":40100");
+			assertThat(closed).as("the rest of the body is not drained at the client's pace").isTrue();
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+		}
+	}
+
+	@Test
 	void noMoreThanABoundedAmountIsReadAfterTheAnswer() throws Exception {
 		long declared = 96L * MB;
 		long written = 0;
