@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
@@ -21,8 +20,8 @@ import org.springframework.util.StreamUtils;
 
 /**
  * Reads an {@code application/x-www-form-urlencoded} body into the same request record a
- * JSON body would fill, so partner servers may send either. Empty fields count as absent;
- * a repeated field keeps its first value.
+ * JSON body would fill, so partner servers may send either. A field sent once empty
+ * counts as absent; a field sent more than once is refused, empty or not.
  */
 final class FormObjectConverter extends AbstractHttpMessageConverter<Object> {
 
@@ -58,18 +57,19 @@ final class FormObjectConverter extends AbstractHttpMessageConverter<Object> {
 	}
 
 	/**
-	 * The value of each field: empty fields count as absent, and a field with two values
-	 * is refused (which one was meant is anyone's guess, as with a key twice in JSON).
+	 * The value of each field: a field sent more than once is refused whatever its values
+	 * ({@code a=&a=B} as much as {@code a=A&a=B}: which one was meant is anyone's guess,
+	 * as with a key twice in JSON or a query parameter twice), and a field sent once
+	 * empty counts as absent.
 	 */
 	static Map<String, String> parse(String body, Charset charset) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		FormBody.parse(body, charset).forEach((name, values) -> {
-			List<String> given = values.stream().filter((value) -> !value.isEmpty()).toList();
-			if (given.size() > 1) {
+			if (values.size() > 1) {
 				throw new IllegalArgumentException("Field sent more than once: " + name);
 			}
-			if (!given.isEmpty()) {
-				fields.put(name, given.get(0));
+			if (!values.get(0).isEmpty()) {
+				fields.put(name, values.get(0));
 			}
 		});
 		return fields;

@@ -23,17 +23,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * timeout), and how many bodies one client address may be sending at once (42900 past
  * {@code usercenter.web.bodies-in-flight-per-ip}, answered without reading). On JDK 17 a
  * body being read holds a server thread, so without the last two a few hundred
- * connections trickling a byte every few seconds would hold every thread. The app and
- * admin APIs take JSON (and the avatar upload multipart); a form body there answers
- * 41500, so a web page cannot make a visitor's browser call them without a CORS
- * preflight. Only the tenant API reads forms.
+ * connections trickling a byte every few seconds would hold every thread. What is left of
+ * a body after its answer is {@link DropConnection}'s. The app and admin APIs take JSON
+ * (and the avatar upload multipart); a form body there answers 41500, so a web page
+ * cannot make a visitor's browser call them without a CORS preflight. Only the tenant API
+ * reads forms.
  */
 final class RequestArrival extends OncePerRequestFilter {
 
 	/**
-	 * Set on a request whose body is not to be read after the answer:
-	 * {@link DropConnection} closes the connection instead of letting Tomcat wait for the
-	 * rest of a slow body.
+	 * Set on a request whose body is not to be read after the answer (too slow, or no
+	 * place left for it): {@link DropConnection} closes the connection instead of waiting
+	 * for the rest.
 	 */
 	static final String DROP_CONNECTION = RequestArrival.class.getName() + ".drop";
 
@@ -85,7 +86,7 @@ final class RequestArrival extends OncePerRequestFilter {
 			}, () -> dropAfterAnswer(request, response)), response);
 			return;
 		}
-		String client = ClientIp.of(request);
+		String client = ClientIp.addressOf(request);
 		if (!this.bodies.enter(client)) {
 			refuse(request, response, ErrorCode.TOO_MANY_REQUESTS);
 			return;
@@ -101,11 +102,14 @@ final class RequestArrival extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Answers without reading the body. Unless the whole body is already here, the
-	 * connection is closed after the answer rather than the body read (and waited for).
+	 * Answers without reading the body. A body refused for its size or type is drained
+	 * after the answer within bounds ({@link DropConnection}), so that a client sending
+	 * it whole before reading still reads the answer; one refused because its address has
+	 * no place left is not read at all: unless it is already here, the connection is
+	 * closed.
 	 */
 	private void refuse(HttpServletRequest request, HttpServletResponse response, ErrorCode code) throws IOException {
-		if (!alreadyHere(request)) {
+		if (code == ErrorCode.TOO_MANY_REQUESTS && !alreadyHere(request)) {
 			dropAfterAnswer(request, response);
 		}
 		this.responder.write(request, response, code,

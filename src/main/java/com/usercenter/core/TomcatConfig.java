@@ -8,17 +8,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Makes the errors Tomcat answers by itself use the envelope too, and closes connections
- * whose slow body was refused.
+ * Makes the errors Tomcat answers by itself use the envelope too, and ends connections
+ * whose body was answered before it was read: drained within bounds, or closed.
  */
 @Configuration(proxyBeanMethods = false)
 class TomcatConfig {
 
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> envelopeErrorReports(EnvelopeResponder responder,
-			ArrivingBodies bodies) {
+			ArrivingBodies bodies, WebSettings settings) {
 		return (factory) -> {
-			factory.addContextValves(new DropConnection(bodies));
+			factory.addContextValves(new DropConnection(bodies, settings));
 			factory.addContextCustomizers((context) -> {
 				if (context.getParent() instanceof StandardHost host) {
 					// the host adds an error valve of this class only when none is there

@@ -92,9 +92,9 @@ class ProfileController {
 					+ "profiles cannot be harvested by walking the ids.")
 	@Answers({ ErrorCode.USER_NOT_FOUND, ErrorCode.TOO_MANY_REQUESTS })
 	@GetMapping("/{userId}")
-	Envelope<Profile> publicProfile(CurrentUser user, @PathVariable long userId, HttpServletRequest request) {
+	Envelope<Profile> publicProfile(CurrentUser user, @PathVariable long userId) {
 		this.limiter.take(READS_PER_USER, Long.toString(user.userId()));
-		this.limiter.take(READS_PER_IP, ClientIp.of(request));
+		this.limiter.take(READS_PER_IP, ClientIp.currentAddress());
 		return Envelope.ok(this.profiles.publicProfile(userId));
 	}
 

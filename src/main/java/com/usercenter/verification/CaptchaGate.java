@@ -12,10 +12,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one rule for "past a threshold per client, solve a captcha first": every request is
- * counted against its client address and against the address's network (IPv4 /24, IPv6
- * /64), so one network's many addresses count together; past either threshold the request
- * needs a captcha (42800 without one, 40003 for a wrong one). A request whose address is
- * unknown is counted under "unknown", never let through uncounted.
+ * counted against its client address and against the address's network (as
+ * {@link ClientIp} counts them: an IPv6 /64 is one address, a /48 one network), so one
+ * network's many addresses count together; past either threshold the request needs a
+ * captcha (42800 without one, 40003 for a wrong one). A request whose address is unknown
+ * is counted under "unknown", never let through uncounted.
  */
 @Component
 public class CaptchaGate {
@@ -46,9 +47,10 @@ public class CaptchaGate {
 
 	private void pass(String ipLimit, int perIp, String netLimit, int perNetwork, String captchaKey,
 			String captchaCode) {
-		String ip = ClientIp.current();
-		boolean busy = !this.limiter.hit(Limit.of(ipLimit, perIp, Duration.ofHours(1)), ip).allowed();
-		busy |= !this.limiter.hit(Limit.of(netLimit, perNetwork, Duration.ofHours(1)), ClientIp.network(ip)).allowed();
+		boolean busy = !this.limiter.hit(Limit.of(ipLimit, perIp, Duration.ofHours(1)), ClientIp.currentAddress())
+			.allowed();
+		busy |= !this.limiter.hit(Limit.of(netLimit, perNetwork, Duration.ofHours(1)), ClientIp.currentNetwork())
+			.allowed();
 		if (!busy) {
 			return;
 		}

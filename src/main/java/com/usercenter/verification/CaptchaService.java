@@ -55,7 +55,7 @@ public class CaptchaService {
 	 */
 	public CaptchaChallenge issue() {
 		this.limiter.take(Limit.of("captcha-ip", this.settings.captchasPerIpMinute(), Duration.ofMinutes(1)),
-				ClientIp.current());
+				ClientIp.currentAddress());
 		String key = Digests.randomToken(18);
 		String text = this.images.randomText();
 		this.jdbc.sql("insert into captcha (captcha_key, answer_hash, expires_at) values (:key, :hash, :expires)")

@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param captchaTtl how long a captcha is good
  * @param existsPerIpHour account look-ups (exists, register) per client address per hour
  * before a captcha is required
- * @param captchaAfterPerNetworkHour code sends per client network (IPv4 /24, IPv6 /64)
+ * @param captchaAfterPerNetworkHour code sends per client network (IPv4 /24, IPv6 /48)
  * per hour before a captcha is required, so one network's many addresses count together
  * @param existsPerNetworkHour the same for account look-ups
  * @param captchasPerIpMinute captcha images one client address may fetch per minute

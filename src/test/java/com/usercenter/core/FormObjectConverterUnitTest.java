@@ -3,6 +3,8 @@ package com.usercenter.core;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
@@ -26,7 +28,7 @@ class FormObjectConverterUnitTest {
 
 	@Test
 	void emptyFieldsAreAbsent() throws Exception {
-		Sample sample = (Sample) this.converter.read(Sample.class, form("name=&count=&count=1&unknown=x"));
+		Sample sample = (Sample) this.converter.read(Sample.class, form("name=&count=1&unknown=x"));
 
 		assertThat(sample).isEqualTo(new Sample(null, 1, null, null, null));
 	}
@@ -34,6 +36,13 @@ class FormObjectConverterUnitTest {
 	@Test
 	void aFieldWithTwoValuesIsUnreadable() {
 		assertThatThrownBy(() -> this.converter.read(Sample.class, form("count=1&count=9")))
+			.isInstanceOf(HttpMessageNotReadableException.class);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "count=&count=1", "count=1&count=", "name=&name=", "count=1&count=1" })
+	void aFieldSentTwiceIsUnreadableWhateverItsValues(String body) {
+		assertThatThrownBy(() -> this.converter.read(Sample.class, form(body)))
 			.isInstanceOf(HttpMessageNotReadableException.class);
 	}
 

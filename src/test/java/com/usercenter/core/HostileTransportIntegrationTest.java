@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.usercenter.support.Api;
 import com.usercenter.support.Api.Call;
@@ -73,6 +74,38 @@ class HostileTransportIntegrationTest extends ApiTestBase {
 				socket.close();
 			}
 		}
+	}
+
+	@Test
+	void theBodiesOfOneIpv6SubscriberCountTogether() throws Exception {
+		String subscriber = "2001:db8:" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0xffff)) + ":4::";
+		List<Socket> slow = new ArrayList<>();
+		try {
+			for (int i = 1; i <= 16; i++) {
+				slow.add(slowBody(subscriber + Integer.toHexString(i)));
+			}
+			Thread.sleep(300);
+			Socket another = slowBody(subscriber + "ff");
+			slow.add(another);
+			another.setSoTimeout(1_500);
+
+			assertThat(firstLine(another)).as("an address of the same /64 has no place left").contains(" 429");
+		}
+		finally {
+			for (Socket socket : slow) {
+				socket.close();
+			}
+		}
+	}
+
+	private Socket slowBody(String ip) throws IOException {
+		Socket socket = new Socket("127.0.0.1", this.port);
+		socket.setSoTimeout(100);
+		socket.getOutputStream()
+			.write(("POST /api/v1/auth/login/password HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: " + ip
+					+ "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{")
+				.getBytes(StandardCharsets.US_ASCII));
+		return socket;
 	}
 
 	@Test

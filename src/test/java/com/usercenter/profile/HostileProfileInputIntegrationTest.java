@@ -210,6 +210,26 @@ class HostileProfileInputIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
+	void publicProfileReadsArePerIpv6SubscriberToo() {
+		String subscriber = "2001:db8:"
+				+ Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0xffff)) + ":3::";
+		long target = newUser(newMobile()).path("userId").asLong();
+		for (int i = 0; i < 4; i++) {
+			String token = newUserToken();
+			for (int j = 0; j < 30; j++) {
+				api().send(Call.of("GET", "/api/v1/users/" + target)
+					.bearer(token)
+					.from(subscriber + Integer.toHexString(i * 30 + j + 1)));
+			}
+		}
+
+		Api.Answer refused = api()
+			.send(Call.of("GET", "/api/v1/users/" + target).bearer(newUserToken()).from(subscriber + "ffff"));
+
+		assertThat(refused.code()).isEqualTo(42900);
+	}
+
+	@Test
 	void aUserKeepsAtMostTwentyDevices() {
 		var user = newUser(newMobile());
 		JsonLogin login = new JsonLogin(user.path("userId").asLong(), user.path("accessToken").asString());

@@ -200,6 +200,18 @@ class TenantApiIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
+	void formFieldSentTwiceAnswers40001EvenWhenOneCopyIsEmpty() {
+		TenantClient tenant = newTenant();
+		String associatedId = "partner-" + unique();
+
+		Api.Answer answer = api()
+			.send(tenant.sign(Call.of("POST", LOGIN).form("associatedId=&associatedId=" + associatedId)));
+
+		assertThat(answer.code()).as(answer.toString()).isEqualTo(40001);
+		assertThat(tenant.post(LOGIN, Map.of("associatedId", associatedId, "notCreate", true)).code()).isEqualTo(40401);
+	}
+
+	@Test
 	void formBodyWithWrongTypeAnswers40001() {
 		TenantClient tenant = newTenant();
 

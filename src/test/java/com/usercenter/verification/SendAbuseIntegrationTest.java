@@ -46,13 +46,25 @@ class SendAbuseIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
-	void anIpv6NetworkCountsAsOne() {
-		String prefix = "2001:db8:" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0xffff)) + ":1::";
+	void anIpv6CustomersNetworksCountAsOne() {
+		// a /48, the most one customer is usually given, split into /64 networks of its
+		// own
+		String customer = "2001:db8:" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0xffff)) + ":";
 		for (int i = 1; i <= 20; i++) {
-			assertThat(send(newMobile(), "login", prefix + Integer.toHexString(i)).code()).isEqualTo(200);
+			assertThat(send(newMobile(), "login", customer + Integer.toHexString(i) + "::1").code()).isEqualTo(200);
 		}
 
-		assertThat(send(newMobile(), "login", prefix + "ff").code()).isEqualTo(42800);
+		assertThat(send(newMobile(), "login", customer + "ff00::1").code()).isEqualTo(42800);
+	}
+
+	@Test
+	void theAddressesOfOneIpv6SubscriberCountAsOne() {
+		String subscriber = "2001:db8:" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0xffff)) + ":1::";
+		for (int i = 1; i <= 5; i++) {
+			assertThat(send(newMobile(), "login", subscriber + Integer.toHexString(i)).code()).isEqualTo(200);
+		}
+
+		assertThat(send(newMobile(), "login", subscriber + "ff").code()).isEqualTo(42800);
 	}
 
 	@ParameterizedTest
@@ -113,6 +125,17 @@ class SendAbuseIntegrationTest extends ApiTestBase {
 		assertThat(refused.code()).isEqualTo(42900);
 		assertThat(refused.header("Retry-After")).isNotNull();
 		assertThat(api().send(Call.of("GET", "/api/v1/captcha").from(newIp())).code()).isEqualTo(200);
+	}
+
+	@Test
+	void captchaImagesAreLimitedPerIpv6Subscriber() {
+		String subscriber = "2001:db8:" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0xffff)) + ":2::";
+		for (int i = 1; i <= 20; i++) {
+			assertThat(api().send(Call.of("GET", "/api/v1/captcha").from(subscriber + Integer.toHexString(i))).code())
+				.isEqualTo(200);
+		}
+
+		assertThat(api().send(Call.of("GET", "/api/v1/captcha").from(subscriber + "ff")).code()).isEqualTo(42900);
 	}
 
 	@Test
