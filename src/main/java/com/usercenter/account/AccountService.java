@@ -106,7 +106,7 @@ public class AccountService {
 	}
 
 	private void unknownAccount() {
-		if (this.limiter.hit(UNKNOWN_ACCOUNTS_AUDITED, ClientIp.current()).allowed()) {
+		if (this.limiter.hit(UNKNOWN_ACCOUNTS_AUDITED, ClientIp.currentAddress()).allowed()) {
 			failure(null, "password: unknown account (more from this address within 15 minutes are not recorded)");
 		}
 	}

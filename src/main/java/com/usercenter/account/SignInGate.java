@@ -36,9 +36,8 @@ public class SignInGate {
 	 * limit
 	 */
 	public void admit() {
-		String ip = ClientIp.current();
-		this.limiter.take(Limit.of("sign-in-ip", this.settings.perIpMinute(), MINUTE), ip);
-		this.limiter.take(Limit.of("sign-in-net", this.settings.perNetworkMinute(), MINUTE), ClientIp.network(ip));
+		this.limiter.take(Limit.of("sign-in-ip", this.settings.perIpMinute(), MINUTE), ClientIp.currentAddress());
+		this.limiter.take(Limit.of("sign-in-net", this.settings.perNetworkMinute(), MINUTE), ClientIp.currentNetwork());
 	}
 
 }

@@ -85,10 +85,10 @@ class DefaultsIntegrationTest {
 
 		// counted by the sign-in gate (and audited) under the connection's address only
 		Limit signIns = Limit.of("sign-in-ip", 1, Duration.ofMinutes(1));
-		assertThat(
-				this.limiter.peek(signIns, "127.0.0.1").hits() + this.limiter.peek(signIns, "0:0:0:0:0:0:0:1").hits())
+		assertThat(this.limiter.peek(signIns, ClientIp.address("127.0.0.1")).hits()
+				+ this.limiter.peek(signIns, ClientIp.address("0:0:0:0:0:0:0:1")).hits())
 			.isPositive();
-		assertThat(this.limiter.peek(signIns, "203.0.113.77").hits()).isZero();
+		assertThat(this.limiter.peek(signIns, ClientIp.address("203.0.113.77")).hits()).isZero();
 		assertThat(this.jdbc.sql("select count(*) from audit_event where ip = ?")
 			.param("203.0.113.77")
 			.query(Long.class)
