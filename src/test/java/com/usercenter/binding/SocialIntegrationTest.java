@@ -331,6 +331,45 @@ class SocialIntegrationTest extends ApiTestBase {
 		}
 	}
 
+	/**
+	 * Review 3, finding 10: binding the mini-program ignored the unionid, so one person's
+	 * WeChat app and mini-program became two accounts.
+	 */
+	@Test
+	void bindingTheMiniProgramOfAnotherAccountsWechatAnswers40902AndKeepsOnePersonOneAccount() {
+		String union = "union-bind-" + unique();
+		wechatApp("app-" + union, "oApp" + unique(), union);
+		miniProgram("mini-" + union, "oMini" + unique(), union);
+		long owner = social(Map.of("provider", "wechat", "code", "app-" + union)).data().path("userId").asLong();
+		String someoneElse = codeLogin(newMobile());
+
+		Api.Answer bound = api().post("/api/v1/users/me/identities",
+				Map.of("provider", "wechat_mini", "code", "mini-" + union), someoneElse);
+		Api.Answer mini = social(Map.of("provider", "wechat_mini", "code", "mini-" + union));
+
+		assertThat(bound.code()).as(bound.toString()).isEqualTo(40902);
+		assertThat(bound.data().path("needMerge").asBoolean()).isTrue();
+		assertThat(this.jdbc.sql("select count(distinct user_id) from user_identity where union_id = ?")
+			.param(union)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(mini.data().path("userId").asLong()).as(mini.toString()).isEqualTo(owner);
+	}
+
+	@Test
+	void theOwnerBindsItsOwnMiniProgram() {
+		String union = "union-own-" + unique();
+		wechatApp("app-" + union, "oApp" + unique(), union);
+		miniProgram("mini-" + union, "oMini" + unique(), union);
+		Api.Answer app = social(Map.of("provider", "wechat", "code", "app-" + union));
+		assertThat(app.code()).as(app.toString()).isEqualTo(200);
+
+		Api.Answer bound = api().post("/api/v1/users/me/identities",
+				Map.of("provider", "wechat_mini", "code", "mini-" + union), app.data().path("accessToken").asString());
+
+		assertThat(bound.code()).as(bound.toString()).isEqualTo(200);
+	}
+
 	@Test
 	void aMiniProgramCodeWeChatRefusesIs40105() {
 		this.providers
