@@ -122,6 +122,11 @@ public class VerificationService {
 			if (accountExists(target)) {
 				storeAndDeliver(target, Purpose.RESET_PASSWORD, locale);
 			}
+			else {
+				// a code nobody is sent: checking it counts down like a real one, so the
+				// answer (attemptsLeft) does not tell whether the account exists
+				storeCode(target, Purpose.RESET_PASSWORD);
+			}
 		}
 		catch (RuntimeException ex) {
 			giveBack.run();
@@ -131,11 +136,16 @@ public class VerificationService {
 	}
 
 	private void storeAndDeliver(Contact target, Purpose purpose, Locale locale) {
+		String code = storeCode(target, purpose);
+		this.deliveries.sendCode(target, purpose, code, this.settings.codeTtl().toMinutes(), locale);
+	}
+
+	private String storeCode(Contact target, Purpose purpose) {
 		Instant now = this.clock.instant();
 		String code = String.format(Locale.ROOT, "%06d", this.random.nextInt(1_000_000));
 		this.store.replaceCode(target.value(), purpose.value(), hash(target, purpose, code), now,
 				now.plus(this.settings.codeTtl()));
-		this.deliveries.sendCode(target, purpose, code, this.settings.codeTtl().toMinutes(), locale);
+		return code;
 	}
 
 	/**

@@ -135,6 +135,47 @@ class SendAbuseIntegrationTest extends ApiTestBase {
 			.isTrue();
 	}
 
+	/**
+	 * Review 3, finding 10: a wrong reset code said attemptsLeft 4 where the account
+	 * exists and 0 where none does.
+	 */
+	@Test
+	void aResetCodeCheckTellsNothingAboutWhetherTheAccountExists() throws Exception {
+		String existing = newMobile();
+		newUser(existing);
+		String nobody = newMobile();
+		int before = TestDeliveries.smsTo("+86" + existing).size();
+
+		assertThat(send(existing, "reset_password", newIp()).code()).isEqualTo(200);
+		assertThat(send(nobody, "reset_password", newIp()).code()).isEqualTo(200);
+		String real = TestDeliveries.awaitSmsCode("+86" + existing, before);
+		awaitCodeFor("+86" + nobody);
+		String wrong = real.equals("000000") ? "000001" : "000000";
+
+		for (int i = 0; i < 6; i++) {
+			Api.Answer known = api().post("/api/v1/verification-codes/verify",
+					Map.of("target", existing, "purpose", "reset_password", "code", wrong));
+			Api.Answer unknown = api().post("/api/v1/verification-codes/verify",
+					Map.of("target", nobody, "purpose", "reset_password", "code", wrong));
+			assertThat(unknown.code()).as("try " + i).isEqualTo(known.code()).isEqualTo(40002);
+			assertThat(unknown.data()).as("try " + i + ": " + known).isEqualTo(known.data());
+		}
+		assertThat(TestDeliveries.smsTo("+86" + nobody)).as("nothing is sent to a number of nobody").isEmpty();
+	}
+
+	/** Waits (a little) for the background reset delivery to have stored its code. */
+	private void awaitCodeFor(String target) throws InterruptedException {
+		for (int i = 0; i < 30; i++) {
+			if (this.jdbc.sql("select count(*) from verification_code where target = ?")
+				.param(target)
+				.query(Long.class)
+				.single() > 0) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+	}
+
 	@Test
 	void aHangingProviderHoldsNoDatabaseConnection() throws Exception {
 		String prefix = "1370" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
