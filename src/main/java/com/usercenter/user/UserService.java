@@ -328,7 +328,8 @@ public class UserService {
 			return false;
 		}
 		this.identities.deleteByUserId(userId);
-		AccountErased erased = new AccountErased(userId, user.getAvatar(), user.getBackground());
+		AccountErased erased = new AccountErased(userId, user.getAvatar(), user.getBackground(), user.getMobile(),
+				user.getEmail());
 		user.erase();
 		user.touch(this.clock.instant());
 		this.users.saveAndFlush(user);

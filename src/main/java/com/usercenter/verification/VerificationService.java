@@ -85,10 +85,10 @@ public class VerificationService {
 		this.gate.passSend(captchaKey, captchaCode);
 		Limit resend = Limit.of("code-resend", 1, this.settings.resendInterval());
 		Limit daily = Limit.of("code-daily", this.settings.dailyLimitPerTarget(), Duration.ofDays(1));
-		String pair = target.value() + "|" + purpose.value();
+		String pair = resendKey(target.value(), purpose);
 		this.limiter.take(resend, pair);
 		try {
-			this.limiter.take(daily, target.value());
+			this.limiter.take(daily, dailyKey(target.value()));
 		}
 		catch (ApiException ex) {
 			this.limiter.refund(resend, pair);
@@ -97,7 +97,7 @@ public class VerificationService {
 		Locale locale = LocaleContextHolder.getLocale();
 		Runnable giveBack = () -> {
 			this.limiter.refund(resend, pair);
-			this.limiter.refund(daily, target.value());
+			this.limiter.refund(daily, dailyKey(target.value()));
 		};
 		if (purpose == Purpose.RESET_PASSWORD) {
 			if (!this.deliveries.later(() -> sendResetCode(target, locale, giveBack))) {
@@ -208,6 +208,16 @@ public class VerificationService {
 
 	private String hash(Contact target, Purpose purpose, String code) {
 		return this.box.keyedHash(CODE_HASH, target.value() + "|" + purpose.value() + "|" + code);
+	}
+
+	/** What one send per interval is counted under: the target and the purpose. */
+	static String resendKey(String target, Purpose purpose) {
+		return target + "|" + purpose.value();
+	}
+
+	/** What the sends of a day are counted under: the target. */
+	static String dailyKey(String target) {
+		return target;
 	}
 
 	private static String sha256(String value) {

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.usercenter.limit.Limiter;
 import com.usercenter.support.Api;
 import com.usercenter.support.Api.Call;
 import com.usercenter.support.ApiTestBase;
@@ -32,10 +33,13 @@ class SendAbuseIntegrationTest extends ApiTestBase {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private Limiter limiter;
+
 	@Test
 	void theAddressesOfOneNetworkCountTogether() {
 		String network = "198.51.100.";
-		this.jdbc.sql("delete from rate_limit where key = '198.51.100.0/24'").update();
+		this.limiter.forget("198.51.100.0/24");
 		for (int i = 1; i <= 20; i++) {
 			assertThat(send(newMobile(), "login", network + i).code()).isEqualTo(200);
 		}
