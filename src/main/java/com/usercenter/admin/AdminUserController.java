@@ -100,20 +100,30 @@ class AdminUserController {
 		return Envelope.ok(this.admin.get(user, id, reveal));
 	}
 
-	@Operation(summary = "Create a user; a taken mobile, email or username answers 40900/40901/40904 with its userId")
-	@Answers({ ErrorCode.MOBILE_IN_USE, ErrorCode.EMAIL_IN_USE, ErrorCode.USERNAME_IN_USE, ErrorCode.PASSWORD_POLICY })
+	@Operation(summary = "Create a user; a taken mobile, email or username answers 40900/40901/40904",
+			description = "A taken username answers 40904 with its userId. A taken mobile or email answers "
+					+ "40900/40901, with the holder's userId only when reveal=true; either answer is written to "
+					+ "the audit trail as a reveal and counts against the admin's reveals (100 an hour, 42900 past "
+					+ "them). The username is checked first.")
+	@Answers({ ErrorCode.MOBILE_IN_USE, ErrorCode.EMAIL_IN_USE, ErrorCode.USERNAME_IN_USE, ErrorCode.PASSWORD_POLICY,
+			ErrorCode.TOO_MANY_REQUESTS })
 	@PostMapping
-	Envelope<Map<String, Long>> create(CurrentUser user, @Valid @RequestBody CreateUserRequest request) {
+	Envelope<Map<String, Long>> create(CurrentUser user, @Valid @RequestBody CreateUserRequest request,
+			@Parameter(description = "Name the holder of a taken mobile or email (audited)") @RequestParam(
+					defaultValue = "false") boolean reveal) {
 		checkContacts(request);
-		return Envelope.ok(Map.of("userId", this.admin.create(user, request.toNewUser())));
+		return Envelope.ok(Map.of("userId", this.admin.create(user, request.toNewUser(), reveal)));
 	}
 
-	@Operation(summary = "Create up to 50 users; one result per item, in order; good items are kept when others fail")
+	@Operation(summary = "Create up to 50 users; one result per item, in order; good items are kept when others fail",
+			description = "Each item answers as a single create would, reveal included.")
 	@PostMapping("/batch")
-	Envelope<List<BatchResult>> batch(CurrentUser user, @Valid @RequestBody BatchRequest request, Locale locale) {
+	Envelope<List<BatchResult>> batch(CurrentUser user, @Valid @RequestBody BatchRequest request, Locale locale,
+			@Parameter(description = "Name the holder of a taken mobile or email (audited)") @RequestParam(
+					defaultValue = "false") boolean reveal) {
 		List<BatchResult> results = new ArrayList<>();
 		for (int i = 0; i < request.users().size(); i++) {
-			results.add(createOne(user, i, request.users().get(i), locale));
+			results.add(createOne(user, i, request.users().get(i), locale, reveal));
 		}
 		return Envelope.ok(results);
 	}
@@ -139,7 +149,7 @@ class AdminUserController {
 		return Envelope.ok();
 	}
 
-	private BatchResult createOne(CurrentUser user, int index, CreateUserRequest item, Locale locale) {
+	private BatchResult createOne(CurrentUser user, int index, CreateUserRequest item, Locale locale, boolean reveal) {
 		if (item == null) {
 			return result(index, null, ErrorCode.INVALID_REQUEST, locale);
 		}
@@ -149,7 +159,7 @@ class AdminUserController {
 				throw new ApiException(ErrorCode.INVALID_REQUEST);
 			}
 			checkContacts(item);
-			return result(index, this.admin.create(user, item.toNewUser()), ErrorCode.SUCCESS, locale);
+			return result(index, this.admin.create(user, item.toNewUser(), reveal), ErrorCode.SUCCESS, locale);
 		}
 		catch (ApiException ex) {
 			Long holder = (ex.data() instanceof ErrorData.ExistingUser existing) ? existing.userId() : null;

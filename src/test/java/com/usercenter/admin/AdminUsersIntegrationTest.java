@@ -82,8 +82,8 @@ class AdminUsersIntegrationTest extends ApiTestBase {
 			.path("userId")
 			.asLong();
 
-		Api.Answer sameMobile = create(Map.of("mobile", "+86 " + mobile));
-		Api.Answer sameEmail = create(Map.of("email", email.toUpperCase()));
+		Api.Answer sameMobile = create(Map.of("mobile", "+86 " + mobile), true);
+		Api.Answer sameEmail = create(Map.of("email", email.toUpperCase()), true);
 		Api.Answer sameUsername = create(Map.of("email", newEmail(), "username", username.toUpperCase()));
 
 		assertThat(sameMobile.code()).isEqualTo(40900);
@@ -143,7 +143,7 @@ class AdminUsersIntegrationTest extends ApiTestBase {
 		List<Map<String, Object>> users = List.of(Map.of("mobile", mobile, "nickname", "一号"), Map.of("mobile", mobile),
 				Map.of("mobile", "12345"), Map.of("email", email), Map.of("email", newEmail(), "password", "weak"));
 
-		Api.Answer answer = api().post("/api/v1/admin/users/batch", Map.of("users", users), this.admin);
+		Api.Answer answer = api().post("/api/v1/admin/users/batch?reveal=true", Map.of("users", users), this.admin);
 
 		JsonNode results = answer.data();
 		assertThat(answer.code()).isEqualTo(200);
@@ -159,6 +159,62 @@ class AdminUsersIntegrationTest extends ApiTestBase {
 			.isEqualTo("一号");
 		assertThat(api().get("/api/v1/admin/users/" + results.get(3).path("userId").asLong(), this.admin).code())
 			.isEqualTo(200);
+	}
+
+	/**
+	 * Review 3, finding 9: a batch of candidate numbers beside a taken username answered
+	 * 40900 with the holder's id for the right number and 40904 for the rest, unaudited.
+	 */
+	@Test
+	void aTakenContactIsNamedOnlyUnderRevealAndEveryAnswerThatTellsIsAudited() {
+		String mobile = newMobile();
+		long holder = newUser(mobile).path("userId").asLong();
+		String takenName = "taken" + unique();
+		assertThat(create(Map.of("mobile", newMobile(), "username", takenName)).code()).isEqualTo(200);
+		List<Map<String, Object>> candidates = List.of(Map.of("mobile", newMobile(), "username", takenName),
+				Map.of("mobile", mobile, "username", takenName), Map.of("mobile", newMobile(), "username", takenName));
+
+		JsonNode probed = api().post("/api/v1/admin/users/batch", Map.of("users", candidates), this.admin).data();
+		Api.Answer masked = create(Map.of("mobile", mobile));
+		long auditedBefore = auditCount("admin_reveal", holder);
+		Api.Answer revealed = create(Map.of("mobile", mobile), true);
+
+		assertThat(probed.findValues("code").stream().map(JsonNode::asInt)).as(probed.toString())
+			.containsExactly(40904, 40904, 40904);
+		assertThat(masked.code()).isEqualTo(40900);
+		assertThat(masked.data().isNull()).as(masked.toString()).isTrue();
+		assertThat(auditedBefore).as("a masked answer that the contact is taken is audited too").isEqualTo(1);
+		assertThat(revealed.data().path("userId").asLong()).isEqualTo(holder);
+		assertThat(auditCount("admin_reveal", holder)).isEqualTo(2);
+	}
+
+	@Test
+	void anAdminsRevealsAreLimited() {
+		String mobile = newMobile();
+		create(Map.of("mobile", mobile));
+		String password = "Rev3al-" + unique();
+		long id = create(Map.of("mobile", newMobile(), "username", "revealer" + unique(), "password", password)).data()
+			.path("userId")
+			.asLong();
+		api().patch("/api/v1/admin/users/" + id, Map.of("roles", List.of("USER", "ADMIN")), this.admin);
+		String revealer = passwordLogin(
+				api().get("/api/v1/admin/users/" + id, this.admin).data().path("username").asString(), password)
+			.data()
+			.path("accessToken")
+			.asString();
+		List<Map<String, Object>> fifty = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			fifty.add(Map.of("mobile", mobile));
+		}
+
+		JsonNode first = api().post("/api/v1/admin/users/batch", Map.of("users", fifty), revealer).data();
+		JsonNode second = api().post("/api/v1/admin/users/batch", Map.of("users", fifty), revealer).data();
+		Api.Answer over = api().get("/api/v1/admin/users/" + id + "?reveal=true", revealer);
+
+		assertThat(first.findValues("code").stream().map(JsonNode::asInt)).containsOnly(40900);
+		assertThat(second.findValues("code").stream().map(JsonNode::asInt)).containsOnly(40900);
+		assertThat(over.code()).as(over.toString()).isEqualTo(42900);
+		assertThat(api().get("/api/v1/admin/users/" + id, revealer).code()).as("masked reads go on").isEqualTo(200);
 	}
 
 	@Test
@@ -445,7 +501,11 @@ class AdminUsersIntegrationTest extends ApiTestBase {
 	}
 
 	private Api.Answer create(Map<String, Object> body) {
-		return api().post("/api/v1/admin/users", new HashMap<>(body), this.admin);
+		return create(body, false);
+	}
+
+	private Api.Answer create(Map<String, Object> body, boolean reveal) {
+		return api().post("/api/v1/admin/users" + (reveal ? "?reveal=true" : ""), new HashMap<>(body), this.admin);
 	}
 
 	private Api.Answer list(String query) {
