@@ -100,7 +100,10 @@ class AdminUserController {
 		return Envelope.ok(this.admin.get(user, id, reveal));
 	}
 
-	@Operation(summary = "Create a user; a taken mobile, email or username answers 40900/40901/40904 with its userId")
+	@Operation(summary = "Create a user; a taken mobile, email or username answers 40900/40901/40904 with its userId",
+			description = "The username is checked first. An answer that a mobile or email is taken names a holder "
+					+ "of masked data: it is written to the audit trail as a reveal and counts against the admin's "
+					+ "reveals (100 an hour, 42900 past them).")
 	@Answers({ ErrorCode.MOBILE_IN_USE, ErrorCode.EMAIL_IN_USE, ErrorCode.USERNAME_IN_USE, ErrorCode.PASSWORD_POLICY,
 			ErrorCode.TOO_MANY_REQUESTS })
 	@PostMapping
@@ -109,7 +112,9 @@ class AdminUserController {
 		return Envelope.ok(Map.of("userId", this.admin.create(user, request.toNewUser())));
 	}
 
-	@Operation(summary = "Create up to 50 users; one result per item, in order; good items are kept when others fail")
+	@Operation(summary = "Create up to 50 users; one result per item, in order; good items are kept when others fail",
+			description = "Each item answers as a single create would: a taken mobile or email is an audited, "
+					+ "limited reveal.")
 	@PostMapping("/batch")
 	Envelope<List<BatchResult>> batch(CurrentUser user, @Valid @RequestBody BatchRequest request, Locale locale) {
 		List<BatchResult> results = new ArrayList<>();

@@ -9,6 +9,7 @@ import com.usercenter.audit.AuditService;
 import com.usercenter.audit.AuditType;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.CurrentUser;
+import com.usercenter.core.ErrorData;
 import com.usercenter.core.PageResult;
 import com.usercenter.core.UpstreamFailed;
 import com.usercenter.limit.Limit;
@@ -40,6 +41,14 @@ class AdminUserService {
 	static final int MESSAGES_PER_USER_HOUR = 10;
 
 	static final Limit MESSAGES = Limit.of("admin-message", MESSAGES_PER_USER_HOUR, Duration.ofHours(1));
+
+	static final int REVEALS_PER_ADMIN_HOUR = 100;
+
+	/**
+	 * What an admin learns about masked contacts: each reveal, and each answer saying
+	 * that a contact is taken, counts here.
+	 */
+	static final Limit REVEALS = Limit.of("admin-reveal", REVEALS_PER_ADMIN_HOUR, Duration.ofHours(1));
 
 	static final int IDS_PAGE = 1000;
 
@@ -77,6 +86,9 @@ class AdminUserService {
 	@Transactional
 	PageResult<AdminUserSummary> list(CurrentUser admin, List<Long> ids, String name, int page, int size,
 			boolean reveal) {
+		if (reveal) {
+			takeReveal(admin);
+		}
 		PageResult<AdminUserSummary> result = PageResult.of(this.users.search(ids, name, page, size),
 				(user) -> AdminUserSummary.of(user, reveal));
 		if (reveal) {
@@ -89,6 +101,9 @@ class AdminUserService {
 
 	@Transactional
 	AdminProfile get(CurrentUser admin, long userId, boolean reveal) {
+		if (reveal) {
+			takeReveal(admin);
+		}
 		User user = this.users.get(userId);
 		if (reveal) {
 			this.audit.record(AuditType.ADMIN_REVEAL, userId, null, "profile, by admin " + admin.userId());
@@ -97,10 +112,28 @@ class AdminUserService {
 				this.methods.of(user, reveal));
 	}
 
+	/**
+	 * Creates the account. A taken username names its holder (usernames are not masked);
+	 * a taken mobile or email names the holder too (the contract's answer for admins),
+	 * which is a reveal of masked data: audited on the holder and counted against the
+	 * admin's reveals, so a batch of candidate numbers cannot unmask a contact unseen or
+	 * without limit.
+	 */
 	long create(CurrentUser admin, NewUser request) {
 		User user;
 		try {
-			user = createAccount(request);
+			user = createOrFindTheWinner(request);
+		}
+		catch (MobileAlreadyInUse | EmailAlreadyInUse ex) {
+			throw contactTaken(admin, ex);
+		}
+		this.audit.record(AuditType.ADMIN_USER_CHANGE, user.getId(), null, "created by admin " + admin.userId());
+		return user.getId();
+	}
+
+	private User createOrFindTheWinner(NewUser request) {
+		try {
+			return createAccount(request);
 		}
 		catch (MobileAlreadyInUse | EmailAlreadyInUse | UsernameAlreadyInUse ex) {
 			if (ex.data() != null) {
@@ -108,10 +141,21 @@ class AdminUserService {
 			}
 			// Lost a race to a concurrent create. That transaction is over: a fresh one
 			// finds the winner and answers with its id, as for any duplicate.
-			user = createAccount(request);
+			return createAccount(request);
 		}
-		this.audit.record(AuditType.ADMIN_USER_CHANGE, user.getId(), null, "created by admin " + admin.userId());
-		return user.getId();
+	}
+
+	private ApiException contactTaken(CurrentUser admin, ApiException ex) {
+		takeReveal(admin);
+		Long holder = (ex.data() instanceof ErrorData.ExistingUser existing) ? existing.userId() : null;
+		String contact = (ex instanceof MobileAlreadyInUse) ? "mobile" : "email";
+		this.audit.record(AuditType.ADMIN_REVEAL, holder, null,
+				contact + " found taken by a create, holder named, by admin " + admin.userId());
+		return ex;
+	}
+
+	private void takeReveal(CurrentUser admin) {
+		this.limiter.take(REVEALS, Long.toString(admin.userId()));
 	}
 
 	private User createAccount(NewUser request) {

@@ -1,6 +1,5 @@
 package com.usercenter.binding;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.interfaces.ECPrivateKey;
@@ -11,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Map;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
@@ -103,7 +103,7 @@ class AppleClient extends ProviderClient {
 		form.add("client_secret", clientSecret(clientId));
 		form.add("token", kept.substring(newline + 1));
 		form.add("token_type_hint", "refresh_token");
-		postForm(URI.create(this.settings.baseUrl() + "/auth/revoke"), form);
+		postForm(url(this.settings.baseUrl(), "/auth/revoke", Map.of()), form);
 	}
 
 	boolean canRevoke() {
@@ -158,7 +158,7 @@ class AppleClient extends ProviderClient {
 	}
 
 	private JWKSet fetchKeys() {
-		JsonNode answer = get(URI.create(this.settings.baseUrl() + "/auth/keys"));
+		JsonNode answer = get(url(this.settings.baseUrl(), "/auth/keys", Map.of()));
 		try {
 			return JWKSet.parse(answer.toString());
 		}
@@ -174,7 +174,7 @@ class AppleClient extends ProviderClient {
 		form.add("client_secret", clientSecret(clientId));
 		form.add("code", code);
 		form.add("grant_type", "authorization_code");
-		JsonNode tokens = postForm(URI.create(this.settings.baseUrl() + "/auth/token"), form);
+		JsonNode tokens = postForm(url(this.settings.baseUrl(), "/auth/token", Map.of()), form);
 		String refresh = text(tokens, "refresh_token");
 		if (refresh == null) {
 			throw rejected();

@@ -2,9 +2,14 @@ package com.usercenter.binding;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
 
 import com.usercenter.core.ApiException;
 import com.usercenter.core.ErrorCode;
+import com.usercenter.core.Failures;
 import com.usercenter.core.UpstreamFailed;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -15,7 +20,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.util.UriUtils;
 
 /**
  * What the three provider clients share: an HTTP client with time limits, JSON read
@@ -49,6 +55,29 @@ abstract class ProviderClient {
 
 	abstract SocialProfile verify(SocialCredential credential);
 
+	/**
+	 * A provider's URL: the configured root and a path of ours, then each query value
+	 * percent-encoded as data. No value is ever read as a URI template or as URL syntax,
+	 * so a credential such as {@code {x}} or {@code a&secret=} stays one value.
+	 */
+	static URI url(String baseUrl, String path, Map<String, String> query) {
+		// checked without the query: a bad root must not print a URL that holds a secret
+		URI root = URI.create((baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl) + path);
+		StringJoiner joined = new StringJoiner("&");
+		query.forEach((name, value) -> joined
+			.add(UriUtils.encode(name, StandardCharsets.UTF_8) + "=" + UriUtils.encode(value, StandardCharsets.UTF_8)));
+		return query.isEmpty() ? root : URI.create(root.toASCIIString() + "?" + joined);
+	}
+
+	/** Query parameters in the order given. */
+	static Map<String, String> query(String... namesAndValues) {
+		Map<String, String> query = new LinkedHashMap<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			query.put(namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return query;
+	}
+
 	JsonNode get(URI uri) {
 		return read(() -> this.http.get().uri(uri).retrieve().body(String.class));
 	}
@@ -79,12 +108,13 @@ abstract class ProviderClient {
 		try {
 			body = call.get();
 		}
-		catch (RestClientException ex) {
-			if (ex instanceof org.springframework.web.client.HttpClientErrorException) {
-				throw rejected();
-			}
-			LoggerFactory.getLogger(getClass())
-				.warn("{} did not answer: {}", provider(), ex.getMostSpecificCause().getClass().getSimpleName());
+		catch (HttpClientErrorException ex) {
+			throw rejected();
+		}
+		catch (RuntimeException ex) {
+			// the type only: a client's message (and its cause's) names the URL, query
+			// and secret included
+			LoggerFactory.getLogger(getClass()).warn("{} did not answer: {}", provider(), Failures.types(ex));
 			throw new UpstreamFailed();
 		}
 		try {

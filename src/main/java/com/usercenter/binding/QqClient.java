@@ -5,7 +5,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * QQ: {@code /oauth2.0/me} must answer the given {@code openId} for the SDK's access
@@ -39,26 +38,15 @@ class QqClient extends ProviderClient {
 		if (blank(credential.openId())) {
 			throw missing("openId");
 		}
-		JsonNode me = get(UriComponentsBuilder.fromUriString(this.settings.baseUrl())
-			.path("/oauth2.0/me")
-			.queryParam("access_token", credential.accessToken())
-			.queryParam("fmt", "json")
-			.encode()
-			.build()
-			.toUri());
+		JsonNode me = get(url(this.settings.baseUrl(), "/oauth2.0/me",
+				query("access_token", credential.accessToken(), "fmt", "json")));
 		String openId = text(me, "openid");
 		if (me.has("error") || openId == null || !openId.equals(credential.openId())
 				|| !this.settings.appId().equals(text(me, "client_id"))) {
 			throw rejected();
 		}
-		JsonNode info = get(UriComponentsBuilder.fromUriString(this.settings.baseUrl())
-			.path("/user/get_user_info")
-			.queryParam("access_token", credential.accessToken())
-			.queryParam("oauth_consumer_key", this.settings.appId())
-			.queryParam("openid", openId)
-			.encode()
-			.build()
-			.toUri());
+		JsonNode info = get(url(this.settings.baseUrl(), "/user/get_user_info", query("access_token",
+				credential.accessToken(), "oauth_consumer_key", this.settings.appId(), "openid", openId)));
 		boolean ok = info.path("ret").asInt(-1) == 0;
 		return new SocialProfile(provider(), openId, null, ok ? text(info, "nickname") : null,
 				ok ? text(info, "figureurl_qq_2") : null);

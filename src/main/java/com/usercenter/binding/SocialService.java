@@ -21,6 +21,7 @@ import com.usercenter.core.ProviderStatus;
 import com.usercenter.tenant.TenantService;
 import com.usercenter.user.AccountDisabled;
 import com.usercenter.user.ProfileUpdate;
+import com.usercenter.user.IdentityBoundElsewhere;
 import com.usercenter.user.IdentityService;
 import com.usercenter.user.PhoneNumber;
 import com.usercenter.user.User;
@@ -135,6 +136,12 @@ class SocialService implements ProviderStatus {
 		SocialProfile profile = verify(credential);
 		return this.transactions.execute((status) -> {
 			lock(profile);
+			User sameUnion = sameWechatUser(profile);
+			if (sameUnion != null && sameUnion.getId() != userId) {
+				// the same person's WeChat is another account's: binding it here would
+				// split one person into two accounts, as signing in would not
+				throw new IdentityBoundElsewhere();
+			}
 			UserIdentity identity = this.identities.bind(userId, profile.provider(), profile.subject(),
 					profile.unionId(), profile.email());
 			keepRefresh(profile);

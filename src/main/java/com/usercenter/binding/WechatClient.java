@@ -5,7 +5,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * WeChat: the SDK's {@code code} is exchanged at {@code /sns/oauth2/access_token} for
@@ -37,27 +36,16 @@ class WechatClient extends ProviderClient {
 		if (blank(credential.code())) {
 			throw missing("code");
 		}
-		JsonNode token = get(UriComponentsBuilder.fromUriString(this.settings.baseUrl())
-			.path("/sns/oauth2/access_token")
-			.queryParam("appid", this.settings.appId())
-			.queryParam("secret", this.settings.secret())
-			.queryParam("code", credential.code())
-			.queryParam("grant_type", "authorization_code")
-			.encode()
-			.build()
-			.toUri());
+		JsonNode token = get(
+				url(this.settings.baseUrl(), "/sns/oauth2/access_token", query("appid", this.settings.appId(), "secret",
+						this.settings.secret(), "code", credential.code(), "grant_type", "authorization_code")));
 		String openId = text(token, "openid");
 		String accessToken = text(token, "access_token");
 		if (token.path("errcode").asInt(0) != 0 || blank(openId) || blank(accessToken)) {
 			throw rejected();
 		}
-		JsonNode info = get(UriComponentsBuilder.fromUriString(this.settings.baseUrl())
-			.path("/sns/userinfo")
-			.queryParam("access_token", accessToken)
-			.queryParam("openid", openId)
-			.encode()
-			.build()
-			.toUri());
+		JsonNode info = get(
+				url(this.settings.baseUrl(), "/sns/userinfo", query("access_token", accessToken, "openid", openId)));
 		String unionId = (text(token, "unionid") != null) ? text(token, "unionid") : text(info, "unionid");
 		boolean infoOk = info.path("errcode").asInt(0) == 0;
 		return new SocialProfile(provider(), openId, unionId, infoOk ? text(info, "nickname") : null,

@@ -5,7 +5,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * WeChat mini-program: {@code wx.login}'s code is exchanged at
@@ -43,15 +42,8 @@ class WechatMiniClient extends ProviderClient {
 		if (blank(credential.code())) {
 			throw missing("code");
 		}
-		JsonNode session = get(UriComponentsBuilder.fromUriString(this.baseUrl)
-			.path("/sns/jscode2session")
-			.queryParam("appid", this.settings.appId())
-			.queryParam("secret", this.settings.secret())
-			.queryParam("js_code", credential.code())
-			.queryParam("grant_type", "authorization_code")
-			.encode()
-			.build()
-			.toUri());
+		JsonNode session = get(url(this.baseUrl, "/sns/jscode2session", query("appid", this.settings.appId(), "secret",
+				this.settings.secret(), "js_code", credential.code(), "grant_type", "authorization_code")));
 		String openId = text(session, "openid");
 		if (session.path("errcode").asInt(0) != 0 || blank(openId)) {
 			throw rejected();

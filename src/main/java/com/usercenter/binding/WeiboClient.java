@@ -5,7 +5,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Weibo: the SDK's access token is checked at {@code /oauth2/get_token_info} and must
@@ -40,24 +39,15 @@ class WeiboClient extends ProviderClient {
 		if (blank(credential.uid())) {
 			throw missing("uid");
 		}
-		JsonNode info = post(UriComponentsBuilder.fromUriString(this.settings.baseUrl())
-			.path("/oauth2/get_token_info")
-			.queryParam("access_token", credential.accessToken())
-			.encode()
-			.build()
-			.toUri());
+		JsonNode info = post(url(this.settings.baseUrl(), "/oauth2/get_token_info",
+				query("access_token", credential.accessToken())));
 		String uid = text(info, "uid");
 		if (info.has("error_code") || uid == null || !uid.equals(credential.uid())
 				|| !this.settings.appKey().equals(text(info, "appkey"))) {
 			throw rejected();
 		}
-		JsonNode user = get(UriComponentsBuilder.fromUriString(this.settings.baseUrl())
-			.path("/2/users/show.json")
-			.queryParam("access_token", credential.accessToken())
-			.queryParam("uid", uid)
-			.encode()
-			.build()
-			.toUri());
+		JsonNode user = get(url(this.settings.baseUrl(), "/2/users/show.json",
+				query("access_token", credential.accessToken(), "uid", uid)));
 		boolean ok = !user.has("error_code");
 		return new SocialProfile(provider(), uid, null, ok ? text(user, "screen_name") : null,
 				ok ? text(user, "avatar_large") : null);

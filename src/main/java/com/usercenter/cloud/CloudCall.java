@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 
+import com.usercenter.core.ApiException;
+import com.usercenter.core.Failures;
 import com.usercenter.core.UpstreamFailed;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -13,7 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 /**
  * One POST to a cloud API with a body of known length (no chunked bodies), within time
@@ -57,9 +58,13 @@ final class CloudCall {
 				return new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 			});
 		}
-		catch (RestClientException ex) {
-			LoggerFactory.getLogger(CloudCall.class)
-				.warn("{} did not answer: {}", this.name, ex.getMostSpecificCause().getClass().getSimpleName());
+		catch (ApiException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// the types only: a client's message names the request, and a cause's may
+			// quote the body
+			LoggerFactory.getLogger(CloudCall.class).warn("{} did not answer: {}", this.name, Failures.types(ex));
 			throw new UpstreamFailed();
 		}
 		try {

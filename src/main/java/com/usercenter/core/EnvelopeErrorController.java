@@ -38,7 +38,7 @@ class EnvelopeErrorController implements ErrorController {
 		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		ErrorCode code = ErrorCode.forStatus((status instanceof Integer value) ? value : 404);
 		if (code == ErrorCode.INTERNAL_ERROR && failure != null) {
-			log.error("Unexpected failure outside MVC", failure);
+			log.error("Unexpected failure outside MVC", Failures.redacted(failure));
 		}
 		return this.responder.entity(request, code, null);
 	}

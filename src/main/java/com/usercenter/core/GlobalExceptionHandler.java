@@ -41,8 +41,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * The one place where a failure becomes an envelope. Nothing internal (class names, SQL,
- * stack traces) leaves the service; unexpected failures are logged with the request id
- * and answered 50000.
+ * stack traces) leaves the service; unexpected failures are logged with the request id,
+ * by their types and stack frames only ({@link Failures}: a message may quote a URL with
+ * its secret, a row's contact data or a body), and answered 50000.
  */
 @RestControllerAdvice
 class GlobalExceptionHandler {
@@ -130,7 +131,8 @@ class GlobalExceptionHandler {
 		if (cause != null) {
 			return api(cause);
 		}
-		log.debug("Unreadable body: {}", ex.getMostSpecificCause().getMessage());
+		// the type only: a parser's message quotes the body, passwords included
+		log.debug("Unreadable body: {}", Failures.types(ex));
 		return answer(ErrorCode.UNREADABLE_BODY, null);
 	}
 
@@ -201,7 +203,7 @@ class GlobalExceptionHandler {
 			log.debug("Client gone before its answer: {}", ex.getClass().getSimpleName());
 			return null;
 		}
-		log.error("Unexpected failure", ex);
+		log.error("Unexpected failure", Failures.redacted(ex));
 		return answer(ErrorCode.INTERNAL_ERROR, null);
 	}
 
@@ -228,7 +230,7 @@ class GlobalExceptionHandler {
 				}
 			}
 		}
-		log.error("Unexpected failure", ex);
+		log.error("Unexpected failure", Failures.redacted(ex));
 		return answer(ErrorCode.INTERNAL_ERROR, null);
 	}
 

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 
+import com.usercenter.core.SecretBox;
 import com.usercenter.core.TooManyRequests;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,18 +16,25 @@ import org.springframework.stereotype.Component;
  * is counted before the work it guards, so a burst of parallel requests cannot all pass a
  * check made before any of them was counted. Outside a transaction each call commits at
  * once; callers call it before they open theirs, so a later failure does not un-count the
- * hit.
+ * hit. Keys are stored only as keyed hashes (HMAC under a master-key subkey): a mobile
+ * number, an email, an address or a typed account name never sits in {@code rate_limit}
+ * in clear.
  */
 @Component
 public class Limiter {
+
+	static final String KEY_HASH = "rate-limit-key";
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	Limiter(JdbcClient jdbc, Clock clock) {
+	private final SecretBox box;
+
+	Limiter(JdbcClient jdbc, Clock clock, SecretBox box) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.box = box;
 	}
 
 	/** Counts one hit and says where the key stands; never refuses by itself. */
@@ -100,9 +108,21 @@ public class Limiter {
 			.update();
 	}
 
-	private static String key(String key) {
-		String value = (key != null) ? key : "unknown";
-		return (value.length() > 300) ? value.substring(0, 300) : value;
+	/**
+	 * Forgets every count kept under this key, whatever its limit (an erased person's
+	 * contact).
+	 */
+	public void forget(String key) {
+		this.jdbc.sql("delete from rate_limit where key = :key").param("key", key(key)).update();
+	}
+
+	/** The key as stored: a keyed hash of it. */
+	public String storedKey(String key) {
+		return key(key);
+	}
+
+	private String key(String key) {
+		return this.box.keyedHash(KEY_HASH, (key != null) ? key : "unknown");
 	}
 
 }

@@ -8,7 +8,10 @@ package com.usercenter.user;
  * @param userId the erased account, which keeps only its id
  * @param avatar the avatar it showed, so its stored image can go too
  * @param background the background it showed
+ * @param mobile the mobile number it held (E.164), or null: codes, tickets and counts
+ * kept for it go too
+ * @param email the email it held, or null
  */
-public record AccountErased(long userId, String avatar, String background) {
+public record AccountErased(long userId, String avatar, String background, String mobile, String email) {
 
 }

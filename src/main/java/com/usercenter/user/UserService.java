@@ -118,6 +118,14 @@ public class UserService {
 	 */
 	@Transactional
 	public User createByAdmin(PhoneNumber mobile, Email email, String username, String nickname, String passwordHash) {
+		// the username first: a taken one (not masked data) must not let the contacts
+		// beside it be probed without creating anything
+		String name = (username != null) ? username.toLowerCase(Locale.ROOT) : null;
+		if (name != null) {
+			this.users.findByUsername(name).ifPresent((holder) -> {
+				throw new UsernameAlreadyInUse(holder.getId());
+			});
+		}
 		if (mobile != null) {
 			this.users.findByMobile(mobile.e164()).ifPresent((holder) -> {
 				throw new MobileAlreadyInUse(holder.getId());
@@ -126,12 +134,6 @@ public class UserService {
 		if (email != null) {
 			this.users.findByEmail(email.value()).ifPresent((holder) -> {
 				throw new EmailAlreadyInUse(holder.getId());
-			});
-		}
-		String name = (username != null) ? username.toLowerCase(Locale.ROOT) : null;
-		if (name != null) {
-			this.users.findByUsername(name).ifPresent((holder) -> {
-				throw new UsernameAlreadyInUse(holder.getId());
 			});
 		}
 		// an administrator's word is not the owner's proof: unverified until a code says
@@ -328,7 +330,8 @@ public class UserService {
 			return false;
 		}
 		this.identities.deleteByUserId(userId);
-		AccountErased erased = new AccountErased(userId, user.getAvatar(), user.getBackground());
+		AccountErased erased = new AccountErased(userId, user.getAvatar(), user.getBackground(), user.getMobile(),
+				user.getEmail());
 		user.erase();
 		user.touch(this.clock.instant());
 		this.users.saveAndFlush(user);

@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
+import com.usercenter.core.Failures;
 import com.usercenter.core.ProviderCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ public class Deliveries {
 			new LinkedBlockingQueue<>(1000), (runnable) -> {
 				Thread thread = new Thread(runnable, "delivery");
 				thread.setDaemon(true);
+				thread.setUncaughtExceptionHandler(Failures::uncaught);
 				return thread;
 			});
 

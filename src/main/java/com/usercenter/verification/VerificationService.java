@@ -85,10 +85,10 @@ public class VerificationService {
 		this.gate.passSend(captchaKey, captchaCode);
 		Limit resend = Limit.of("code-resend", 1, this.settings.resendInterval());
 		Limit daily = Limit.of("code-daily", this.settings.dailyLimitPerTarget(), Duration.ofDays(1));
-		String pair = target.value() + "|" + purpose.value();
+		String pair = resendKey(target.value(), purpose);
 		this.limiter.take(resend, pair);
 		try {
-			this.limiter.take(daily, target.value());
+			this.limiter.take(daily, dailyKey(target.value()));
 		}
 		catch (ApiException ex) {
 			this.limiter.refund(resend, pair);
@@ -97,7 +97,7 @@ public class VerificationService {
 		Locale locale = LocaleContextHolder.getLocale();
 		Runnable giveBack = () -> {
 			this.limiter.refund(resend, pair);
-			this.limiter.refund(daily, target.value());
+			this.limiter.refund(daily, dailyKey(target.value()));
 		};
 		if (purpose == Purpose.RESET_PASSWORD) {
 			if (!this.deliveries.later(() -> sendResetCode(target, locale, giveBack))) {
@@ -122,6 +122,11 @@ public class VerificationService {
 			if (accountExists(target)) {
 				storeAndDeliver(target, Purpose.RESET_PASSWORD, locale);
 			}
+			else {
+				// a code nobody is sent: checking it counts down like a real one, so the
+				// answer (attemptsLeft) does not tell whether the account exists
+				storeCode(target, Purpose.RESET_PASSWORD);
+			}
 		}
 		catch (RuntimeException ex) {
 			giveBack.run();
@@ -131,11 +136,16 @@ public class VerificationService {
 	}
 
 	private void storeAndDeliver(Contact target, Purpose purpose, Locale locale) {
+		String code = storeCode(target, purpose);
+		this.deliveries.sendCode(target, purpose, code, this.settings.codeTtl().toMinutes(), locale);
+	}
+
+	private String storeCode(Contact target, Purpose purpose) {
 		Instant now = this.clock.instant();
 		String code = String.format(Locale.ROOT, "%06d", this.random.nextInt(1_000_000));
 		this.store.replaceCode(target.value(), purpose.value(), hash(target, purpose, code), now,
 				now.plus(this.settings.codeTtl()));
-		this.deliveries.sendCode(target, purpose, code, this.settings.codeTtl().toMinutes(), locale);
+		return code;
 	}
 
 	/**
@@ -198,6 +208,16 @@ public class VerificationService {
 
 	private String hash(Contact target, Purpose purpose, String code) {
 		return this.box.keyedHash(CODE_HASH, target.value() + "|" + purpose.value() + "|" + code);
+	}
+
+	/** What one send per interval is counted under: the target and the purpose. */
+	static String resendKey(String target, Purpose purpose) {
+		return target + "|" + purpose.value();
+	}
+
+	/** What the sends of a day are counted under: the target. */
+	static String dailyKey(String target) {
+		return target;
 	}
 
 	private static String sha256(String value) {

@@ -161,6 +161,60 @@ class AdminUsersIntegrationTest extends ApiTestBase {
 			.isEqualTo(200);
 	}
 
+	/**
+	 * Review 3, finding 9: a batch of candidate numbers beside a taken username answered
+	 * 40900 with the holder's id for the right number and 40904 for the rest, unaudited.
+	 */
+	@Test
+	void aTakenContactIsAnAuditedRevealAndATakenUsernameProbesNothing() {
+		String mobile = newMobile();
+		long holder = newUser(mobile).path("userId").asLong();
+		String takenName = "taken" + unique();
+		assertThat(create(Map.of("mobile", newMobile(), "username", takenName)).code()).isEqualTo(200);
+		List<Map<String, Object>> candidates = List.of(Map.of("mobile", newMobile(), "username", takenName),
+				Map.of("mobile", mobile, "username", takenName), Map.of("mobile", newMobile(), "username", takenName));
+
+		JsonNode probed = api().post("/api/v1/admin/users/batch", Map.of("users", candidates), this.admin).data();
+		long auditedAfterTheProbe = auditCount("admin_reveal", holder);
+		Api.Answer taken = create(Map.of("mobile", mobile));
+
+		assertThat(probed.findValues("code").stream().map(JsonNode::asInt)).as(probed.toString())
+			.containsExactly(40904, 40904, 40904);
+		assertThat(auditedAfterTheProbe).as("the username answered first: nothing about the number was told").isZero();
+		assertThat(taken.code()).isEqualTo(40900);
+		assertThat(taken.data().path("userId").asLong()).as("the contract's answer names the holder").isEqualTo(holder);
+		assertThat(auditCount("admin_reveal", holder)).as("and is audited as a reveal").isEqualTo(1);
+	}
+
+	@Test
+	void anAdminsRevealsAreLimited() {
+		String mobile = newMobile();
+		create(Map.of("mobile", mobile));
+		String password = "Rev3al-" + unique();
+		long id = create(Map.of("mobile", newMobile(), "username", "revealer" + unique(), "password", password)).data()
+			.path("userId")
+			.asLong();
+		api().patch("/api/v1/admin/users/" + id, Map.of("roles", List.of("USER", "ADMIN")), this.admin);
+		String revealer = passwordLogin(
+				api().get("/api/v1/admin/users/" + id, this.admin).data().path("username").asString(), password)
+			.data()
+			.path("accessToken")
+			.asString();
+		List<Map<String, Object>> fifty = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			fifty.add(Map.of("mobile", mobile));
+		}
+
+		JsonNode first = api().post("/api/v1/admin/users/batch", Map.of("users", fifty), revealer).data();
+		JsonNode second = api().post("/api/v1/admin/users/batch", Map.of("users", fifty), revealer).data();
+		Api.Answer over = api().get("/api/v1/admin/users/" + id + "?reveal=true", revealer);
+
+		assertThat(first.findValues("code").stream().map(JsonNode::asInt)).containsOnly(40900);
+		assertThat(second.findValues("code").stream().map(JsonNode::asInt)).containsOnly(40900);
+		assertThat(over.code()).as(over.toString()).isEqualTo(42900);
+		assertThat(api().get("/api/v1/admin/users/" + id, revealer).code()).as("masked reads go on").isEqualTo(200);
+	}
+
 	@Test
 	void batchOfMoreThanFiftyOrNoneAnswers40000() {
 		List<Map<String, Object>> many = new ArrayList<>();

@@ -10,12 +10,16 @@ import com.usercenter.support.Api;
 import com.usercenter.support.Api.Call;
 import com.usercenter.support.ApiTestBase;
 import com.usercenter.support.TestDeliveries;
+import com.usercenter.support.TestSecrets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -31,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Social sign-in and identities against fake WeChat, Weibo and QQ servers that answer in
  * each provider's documented shapes.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SocialIntegrationTest extends ApiTestBase {
 
 	@Autowired
@@ -326,6 +331,45 @@ class SocialIntegrationTest extends ApiTestBase {
 		}
 	}
 
+	/**
+	 * Review 3, finding 10: binding the mini-program ignored the unionid, so one person's
+	 * WeChat app and mini-program became two accounts.
+	 */
+	@Test
+	void bindingTheMiniProgramOfAnotherAccountsWechatAnswers40902AndKeepsOnePersonOneAccount() {
+		String union = "union-bind-" + unique();
+		wechatApp("app-" + union, "oApp" + unique(), union);
+		miniProgram("mini-" + union, "oMini" + unique(), union);
+		long owner = social(Map.of("provider", "wechat", "code", "app-" + union)).data().path("userId").asLong();
+		String someoneElse = codeLogin(newMobile());
+
+		Api.Answer bound = api().post("/api/v1/users/me/identities",
+				Map.of("provider", "wechat_mini", "code", "mini-" + union), someoneElse);
+		Api.Answer mini = social(Map.of("provider", "wechat_mini", "code", "mini-" + union));
+
+		assertThat(bound.code()).as(bound.toString()).isEqualTo(40902);
+		assertThat(bound.data().path("needMerge").asBoolean()).isTrue();
+		assertThat(this.jdbc.sql("select count(distinct user_id) from user_identity where union_id = ?")
+			.param(union)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(mini.data().path("userId").asLong()).as(mini.toString()).isEqualTo(owner);
+	}
+
+	@Test
+	void theOwnerBindsItsOwnMiniProgram() {
+		String union = "union-own-" + unique();
+		wechatApp("app-" + union, "oApp" + unique(), union);
+		miniProgram("mini-" + union, "oMini" + unique(), union);
+		Api.Answer app = social(Map.of("provider", "wechat", "code", "app-" + union));
+		assertThat(app.code()).as(app.toString()).isEqualTo(200);
+
+		Api.Answer bound = api().post("/api/v1/users/me/identities",
+				Map.of("provider", "wechat_mini", "code", "mini-" + union), app.data().path("accessToken").asString());
+
+		assertThat(bound.code()).as(bound.toString()).isEqualTo(200);
+	}
+
 	@Test
 	void aMiniProgramCodeWeChatRefusesIs40105() {
 		this.providers
@@ -333,6 +377,63 @@ class SocialIntegrationTest extends ApiTestBase {
 				.willReturn(okJson("{\"errcode\":40163,\"errmsg\":\"code been used\"}")));
 
 		assertThat(social(Map.of("provider", "wechat_mini", "code", "used-code")).code()).isEqualTo(40105);
+	}
+
+	/**
+	 * Finding 4 of review 3: a code read as a URI template answered 50000 and logged the
+	 * WeChat AppSecret. Every provider, configured, gets hostile codes and tokens: each
+	 * answer is an envelope of an input fault or a provider's refusal, and no secret the
+	 * service holds reaches the output.
+	 */
+	@Test
+	void hostileCodesAndTokensAreRefusedWithoutAnySecretReachingTheLog(CapturedOutput output) {
+		refuseWhatIsNotStubbed();
+		String bearer = codeLogin(newMobile());
+		List<String> hostile = List.of("{x}", "{", "}", "{{x}}", "%", "%7Bx%7D", "%zz", "a b", "a+b", "测试😀",
+				"line\r\nX-Injected: 1", "../../etc/passwd", "?&=#", "x&secret=mine#frag", "nul\0", "x".repeat(20_000));
+		List<Api.Answer> answers = new ArrayList<>();
+		for (String value : hostile) {
+			for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of("provider", "wechat", "code", value),
+					Map.of("provider", "wechat_mini", "code", value),
+					Map.of("provider", "weibo", "accessToken", value, "uid", value),
+					Map.of("provider", "weibo", "accessToken", value, "uid", "1"),
+					Map.of("provider", "qq", "accessToken", value, "openId", value),
+					Map.of("provider", "apple", "identityToken", value, "nonce", value),
+					Map.of("provider", "apple", "identityToken", value, "authorizationCode", value))) {
+				answers.add(social(body));
+				answers.add(api().post("/api/v1/users/me/identities", body, bearer));
+			}
+		}
+
+		assertThat(answers).allSatisfy((answer) -> {
+			assertThat(answer.status()).as(answer.toString()).isBetween(400, 599);
+			assertThat(answer.code() / 100).as(answer.toString()).isEqualTo(answer.status());
+			assertThat(answer.code()).as(answer.toString()).isNotEqualTo(50000);
+		});
+		assertThat(output.getAll()).doesNotContain("Unexpected failure");
+		assertThat(TestSecrets.providerSecrets()).allSatisfy(
+				(secret) -> assertThat(output.getAll()).as("a provider secret in the output").doesNotContain(secret));
+	}
+
+	/**
+	 * What no test stubbed is refused by the fake providers the way each refuses a bad
+	 * credential (WireMock would otherwise print the unmatched request, query included).
+	 */
+	private void refuseWhatIsNotStubbed() {
+		this.providers.stubFor(get(urlPathEqualTo("/sns/oauth2/access_token")).atPriority(10)
+			.willReturn(okJson("{\"errcode\":40029,\"errmsg\":\"invalid code\"}")));
+		this.providers.stubFor(get(urlPathEqualTo("/sns/jscode2session")).atPriority(10)
+			.willReturn(okJson("{\"errcode\":40029,\"errmsg\":\"invalid code\"}")));
+		this.providers.stubFor(post(urlPathEqualTo("/oauth2/get_token_info")).atPriority(10)
+			.willReturn(aResponse().withStatus(400)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"error\":\"invalid_access_token\",\"error_code\":21332}")));
+		this.providers.stubFor(get(urlPathEqualTo("/oauth2.0/me")).atPriority(10)
+			.willReturn(okJson("{\"error\":100016,\"error_description\":\"access token check failed\"}")));
+		this.providers.stubFor(post(urlPathEqualTo("/auth/token")).atPriority(10)
+			.willReturn(aResponse().withStatus(400)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"error\":\"invalid_grant\"}")));
 	}
 
 	private void wechatApp(String code, String openId, String unionId) {
@@ -347,7 +448,7 @@ class SocialIntegrationTest extends ApiTestBase {
 	private void miniProgram(String jsCode, String openId, String unionId) {
 		this.providers.stubFor(get(urlPathEqualTo("/sns/jscode2session")).withQueryParam("js_code", equalTo(jsCode))
 			.withQueryParam("appid", equalTo("wx-mini-test-app"))
-			.withQueryParam("secret", equalTo("wx-mini-test-secret"))
+			.withQueryParam("secret", equalTo(TestSecrets.wechatMiniSecret()))
 			.withQueryParam("grant_type", equalTo("authorization_code"))
 			.willReturn(okJson("{\"openid\":\"" + openId + "\",\"session_key\":\"tiihtNczf5v6AKRyjwEUhQ==\","
 					+ "\"unionid\":\"" + unionId + "\"}")));

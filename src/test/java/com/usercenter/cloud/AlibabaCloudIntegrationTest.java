@@ -177,6 +177,31 @@ class AlibabaCloudIntegrationTest extends ApiTestBase {
 		assertThat(busy.code()).isEqualTo(42800);
 	}
 
+	/**
+	 * Review 3, finding 4: hostile one-tap tokens are refused as bad credentials, never
+	 * 50000, and neither the access key secret nor the token's request reaches the log.
+	 */
+	@Test
+	void hostileTokensAreRefusedWithoutAnySecretReachingTheLog(CapturedOutput output) {
+		TestDeliveries.webhook()
+			.stubFor(WireMock.post("/dypns/")
+				.atPriority(10)
+				.willReturn(WireMock.okJson("{\"Code\":\"isv.INVALID_TOKEN\",\"Message\":\"token invalid\"}")
+					.withTransformers("aliyun-rpc")));
+		List<Api.Answer> answers = new java.util.ArrayList<>();
+		for (String token : List.of("{x}", "{", "}", "%", "%7Bx%7D", "a b", "a+b&Signature=x", "测试😀",
+				"line\r\nX-Injected: 1", "../../etc/passwd", "?&=#", "nul\0", "t".repeat(20_000))) {
+			answers.add(api()
+				.send(Call.of("POST", "/api/v1/auth/login/one-tap").json(Map.of("token", token)).from(newIp())));
+		}
+
+		assertThat(answers).allSatisfy((answer) -> {
+			assertThat(answer.code() / 100).as(answer.toString()).isEqualTo(answer.status());
+			assertThat(answer.code()).as(answer.toString()).isIn(40000, 40105);
+		});
+		assertThat(output.getAll()).doesNotContain("Unexpected failure").doesNotContain(FakeCloud.aliyunSecret());
+	}
+
 	private void answer(String mobile, String json) {
 		TestDeliveries.webhook()
 			.stubFor(sendSms(mobile).willReturn(WireMock.okJson(json).withTransformers("aliyun-rpc")));

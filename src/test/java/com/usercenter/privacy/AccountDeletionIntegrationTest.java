@@ -190,6 +190,35 @@ class AccountDeletionIntegrationTest extends ApiTestBase {
 			.isEqualTo(40401);
 	}
 
+	/**
+	 * Review 3, finding 10: after erasure the number stayed in clear in rate_limit keys
+	 * (two days) and in code and ticket targets (until the sweep).
+	 */
+	@Test
+	void erasureLeavesTheContactInNoCodeTicketOrLimit() {
+		String mobile = newMobile();
+		String token = registered(mobile);
+		assertThat(ticket(mobile, "verify")).isNotBlank();
+		assertThat(api().post("/api/v1/users/me/deletion", Map.of("password", PASSWORD), token).code()).isEqualTo(200);
+		assertThat(clearTraces("+86" + mobile, mobile)).as("before erasure").isPositive();
+
+		TestClock.advance(COOLING_OFF.plusMinutes(1));
+		this.job.sweep();
+
+		assertThat(clearTraces("+86" + mobile, mobile)).isZero();
+	}
+
+	private long clearTraces(String e164, String digits) {
+		return this.jdbc.sql("""
+				select (select count(*) from verification_code where target = :e164)
+				     + (select count(*) from verification_ticket where target = :e164)
+				     + (select count(*) from rate_limit where key like :anywhere)""")
+			.param("e164", e164)
+			.param("anywhere", "%" + digits + "%")
+			.query(Long.class)
+			.single();
+	}
+
 	@Test
 	void twoInstancesSweepingAtOnceEraseEachAccountOnce() throws Exception {
 		List<Long> ids = new ArrayList<>();

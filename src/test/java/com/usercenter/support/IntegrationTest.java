@@ -21,12 +21,10 @@ import org.springframework.context.annotation.Import;
 				// and URLs are in
 				// PostgresTestConfig
 				"usercenter.sms.provider=webhook", "usercenter.email.provider=smtp", "spring.mail.host=127.0.0.1",
-				// the fake providers' app credentials (their URLs are in
-				// PostgresTestConfig)
-				"usercenter.social.wechat.app-id=wx-test-app", "usercenter.social.wechat.secret=wx-test-secret",
-				"usercenter.social.wechat-mini.app-id=wx-mini-test-app",
-				"usercenter.social.wechat-mini.secret=wx-mini-test-secret", "usercenter.social.weibo.app-key=123",
-				"usercenter.social.qq.app-id=qq-test-app",
+				// the fake providers' app ids (their URLs and the app secrets, made
+				// fresh for the run, are in PostgresTestConfig)
+				"usercenter.social.wechat.app-id=wx-test-app", "usercenter.social.wechat-mini.app-id=wx-mini-test-app",
+				"usercenter.social.weibo.app-key=123", "usercenter.social.qq.app-id=qq-test-app",
 				"usercenter.social.apple.client-ids=com.example.usercenter,com.example.usercenter.watch",
 				"usercenter.social.apple.team-id=TEAM123456", "usercenter.social.apple.key-id=KEY1234567",
 				// a slow body is cut off sooner than in production, so its test is quick

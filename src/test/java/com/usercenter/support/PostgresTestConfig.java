@@ -31,6 +31,8 @@ public class PostgresTestConfig {
 			registry.add("usercenter.social.qq.base-url", TestDeliveries::providersUrl);
 			registry.add("usercenter.social.apple.base-url", TestDeliveries::providersUrl);
 			registry.add("usercenter.social.apple.private-key", TestSecrets::applePrivateKeyPem);
+			registry.add("usercenter.social.wechat.secret", TestSecrets::wechatSecret);
+			registry.add("usercenter.social.wechat-mini.secret", TestSecrets::wechatMiniSecret);
 			registry.add("usercenter.social.read-timeout", () -> "1s");
 		};
 	}

@@ -16,7 +16,7 @@ public final class SensitiveValues {
 
 	/** Request fields whose value is a secret once the service has accepted it. */
 	private static final Set<String> SENT = Set.of("password", "oldPassword", "newPassword", "code", "refreshToken",
-			"ticket", "captchaAnswer");
+			"ticket", "captchaAnswer", "accessToken", "identityToken", "authorizationCode", "token");
 
 	/** Answer fields that carry a secret. */
 	private static final Set<String> ANSWERED = Set.of("accessToken", "refreshToken", "ticket", "tenantSecret");
@@ -38,6 +38,7 @@ public final class SensitiveValues {
 	public static Set<String> all() {
 		add(TestSecrets.masterKey());
 		add(TestSecrets.adminPassword());
+		TestSecrets.providerSecrets().forEach(SensitiveValues::add);
 		return Set.copyOf(values);
 	}
 

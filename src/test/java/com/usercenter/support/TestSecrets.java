@@ -20,6 +20,11 @@ public final class TestSecrets {
 
 	private static final String ADMIN_PASSWORD = "Adm1n-" + base64(12);
 
+	/** The app secrets of WeChat and its mini-program, planted for the log scan. */
+	private static final String WECHAT_SECRET = "wx-" + base64(18);
+
+	private static final String WECHAT_MINI_SECRET = "wxmini-" + base64(18);
+
 	/** The team's Sign in with Apple key (a P-256 key, as Apple's .p8 files hold). */
 	private static final KeyPair APPLE_KEY = ecKeyPair();
 
@@ -45,6 +50,31 @@ public final class TestSecrets {
 		catch (java.security.GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	public static String wechatSecret() {
+		return WECHAT_SECRET;
+	}
+
+	public static String wechatMiniSecret() {
+		return WECHAT_MINI_SECRET;
+	}
+
+	/**
+	 * The secrets the service holds for its providers, which no log may show: the WeChat
+	 * and mini-program app secrets and each line of the Apple key (as a PEM prints it).
+	 */
+	public static java.util.List<String> providerSecrets() {
+		java.util.List<String> secrets = new java.util.ArrayList<>(
+				java.util.List.of(WECHAT_SECRET, WECHAT_MINI_SECRET));
+		String pem = applePrivateKeyPem();
+		secrets.add(Base64.getEncoder().encodeToString(APPLE_KEY.getPrivate().getEncoded()));
+		for (String line : pem.split("\n")) {
+			if (!line.startsWith("-----") && line.length() >= 24) {
+				secrets.add(line);
+			}
+		}
+		return secrets;
 	}
 
 	public static String masterKey() {

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.usercenter.limit.Limiter;
 import com.usercenter.support.Api;
 import com.usercenter.support.Api.Call;
 import com.usercenter.support.ApiTestBase;
@@ -32,10 +33,13 @@ class SendAbuseIntegrationTest extends ApiTestBase {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private Limiter limiter;
+
 	@Test
 	void theAddressesOfOneNetworkCountTogether() {
 		String network = "198.51.100.";
-		this.jdbc.sql("delete from rate_limit where key = '198.51.100.0/24'").update();
+		this.limiter.forget("198.51.100.0/24");
 		for (int i = 1; i <= 20; i++) {
 			assertThat(send(newMobile(), "login", network + i).code()).isEqualTo(200);
 		}
@@ -156,6 +160,47 @@ class SendAbuseIntegrationTest extends ApiTestBase {
 				"reset_password code to " + existing.substring(0, 3) + "****" + existing.substring(7)))
 			.as("the failed background delivery is audited")
 			.isTrue();
+	}
+
+	/**
+	 * Review 3, finding 10: a wrong reset code said attemptsLeft 4 where the account
+	 * exists and 0 where none does.
+	 */
+	@Test
+	void aResetCodeCheckTellsNothingAboutWhetherTheAccountExists() throws Exception {
+		String existing = newMobile();
+		newUser(existing);
+		String nobody = newMobile();
+		int before = TestDeliveries.smsTo("+86" + existing).size();
+
+		assertThat(send(existing, "reset_password", newIp()).code()).isEqualTo(200);
+		assertThat(send(nobody, "reset_password", newIp()).code()).isEqualTo(200);
+		String real = TestDeliveries.awaitSmsCode("+86" + existing, before);
+		awaitCodeFor("+86" + nobody);
+		String wrong = real.equals("000000") ? "000001" : "000000";
+
+		for (int i = 0; i < 6; i++) {
+			Api.Answer known = api().post("/api/v1/verification-codes/verify",
+					Map.of("target", existing, "purpose", "reset_password", "code", wrong));
+			Api.Answer unknown = api().post("/api/v1/verification-codes/verify",
+					Map.of("target", nobody, "purpose", "reset_password", "code", wrong));
+			assertThat(unknown.code()).as("try " + i).isEqualTo(known.code()).isEqualTo(40002);
+			assertThat(unknown.data()).as("try " + i + ": " + known).isEqualTo(known.data());
+		}
+		assertThat(TestDeliveries.smsTo("+86" + nobody)).as("nothing is sent to a number of nobody").isEmpty();
+	}
+
+	/** Waits (a little) for the background reset delivery to have stored its code. */
+	private void awaitCodeFor(String target) throws InterruptedException {
+		for (int i = 0; i < 30; i++) {
+			if (this.jdbc.sql("select count(*) from verification_code where target = ?")
+				.param(target)
+				.query(Long.class)
+				.single() > 0) {
+				return;
+			}
+			Thread.sleep(100);
+		}
 	}
 
 	@Test
