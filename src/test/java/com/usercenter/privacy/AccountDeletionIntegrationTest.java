@@ -326,6 +326,66 @@ class AccountDeletionIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
+	void aBatchThatOutlastsTheLeaseIsNotTakenOverWhileItsInstanceWorksOnIt() throws Exception {
+		// each Apple call takes 4 minutes of the service's clock: three accounts outlast
+		// the 5-minute lease, one does not
+		String prefix = "slow-" + unique();
+		List<String> refreshes = List.of(prefix + "-a", prefix + "-b", prefix + "-c");
+		for (String refresh : refreshes) {
+			pendingDeletionWithAnAppleSignIn(refresh);
+		}
+		TestDeliveries.webhook()
+			.stubFor(WireMock.post("/auth/revoke")
+				.atPriority(1)
+				.withRequestBody(WireMock.containing(prefix))
+				.willReturn(WireMock.ok().withFixedDelay(300)));
+		TestClock.advance(COOLING_OFF.plusMinutes(1));
+
+		ExecutorService instances = Executors.newFixedThreadPool(2);
+		try {
+			Future<Integer> first = instances.submit(this.job::sweep);
+			Future<?> other = null;
+			int seen = 0;
+			while (!first.isDone()) {
+				int sent = revocationsOf(prefix).size();
+				for (; seen < sent; seen++) {
+					TestClock.advance(Duration.ofMinutes(4));
+				}
+				if (seen > 0 && other == null) {
+					// the first instance holds the batch now: another one sweeps
+					// meanwhile
+					other = instances.submit(() -> {
+						while (!first.isDone()) {
+							this.job.sweep();
+							Thread.sleep(20);
+						}
+						return null;
+					});
+				}
+				Thread.sleep(5);
+			}
+			first.get();
+			if (other != null) {
+				other.get(20, java.util.concurrent.TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			instances.shutdownNow();
+		}
+
+		assertThat(revocationsOf(prefix)).as("each sign-in revoked once, by the instance that held it")
+			.containsExactlyInAnyOrderElementsOf(refreshes);
+	}
+
+	private List<String> revocationsOf(String prefix) {
+		return FakeApple.formsSentTo("/auth/revoke")
+			.stream()
+			.map((form) -> form.get("token"))
+			.filter((token) -> token != null && token.startsWith(prefix))
+			.toList();
+	}
+
+	@Test
 	void appleNeverAnsweringDelaysErasureOnlyByTheGracePeriod() {
 		String refresh = "refresh-never-" + unique();
 		long userId = pendingDeletionWithAnAppleSignInAppleWillNotRevoke(refresh);
@@ -349,6 +409,21 @@ class AccountDeletionIntegrationTest extends ApiTestBase {
 	 * @return the account's id
 	 */
 	private long pendingDeletionWithAnAppleSignInAppleWillNotRevoke(String refresh) {
+		long userId = pendingDeletionWithAnAppleSignIn(refresh);
+		TestDeliveries.webhook()
+			.stubFor(WireMock.post("/auth/revoke")
+				.atPriority(1)
+				.withRequestBody(WireMock.containing(refresh))
+				.willReturn(WireMock.serverError()));
+		return userId;
+	}
+
+	/**
+	 * An account with an Apple sign-in (Apple's refresh token {@code refresh}), with its
+	 * deletion asked for.
+	 * @return the account's id
+	 */
+	private long pendingDeletionWithAnAppleSignIn(String refresh) {
 		String token = registered(newMobile());
 		long userId = api().get("/api/v1/users/me", token).data().path("userId").asLong();
 		String code = "code-" + unique();
@@ -359,11 +434,6 @@ class AccountDeletionIntegrationTest extends ApiTestBase {
 						"authorizationCode", code),
 				token);
 		api().post("/api/v1/users/me/deletion", Map.of("password", PASSWORD), token);
-		TestDeliveries.webhook()
-			.stubFor(WireMock.post("/auth/revoke")
-				.atPriority(1)
-				.withRequestBody(WireMock.containing(refresh))
-				.willReturn(WireMock.serverError()));
 		return userId;
 	}
 
