@@ -51,7 +51,7 @@ public class AppleTokens {
 				String kept = new String(this.box.open(SocialService.REFRESH_PURPOSE, identity.getRefreshSealed()),
 						StandardCharsets.UTF_8);
 				this.apple.revoke(kept);
-				this.identities.forgetRefresh(identity.getId());
+				this.identities.forgetRefresh(identity.getId(), identity.getRefreshSealed());
 			}
 			catch (ApiException ex) {
 				log.warn("Apple did not revoke a sign-in: {}", ex.errorCode());

@@ -35,19 +35,23 @@ class DeletionController {
 			summary = "Ask to delete the account: every session ends now, the account is erased when the "
 					+ "cooling-off period (15 days) ends",
 			description = "Proof: the password (counted against the sign-in lockout), or a verify ticket for the "
-					+ "own mobile or email. Sign in again and DELETE this to keep the account.")
+					+ "own mobile or email; {} only for an account with neither, from a session signed in "
+					+ "within the last 10 minutes (40102 otherwise). Sign in again and DELETE this to keep the account.")
 	@Answers({ ErrorCode.BAD_CREDENTIALS, ErrorCode.TICKET_INVALID, ErrorCode.ACCOUNT_LOCKED,
 			ErrorCode.TOO_MANY_REQUESTS })
 	@PostMapping
 	Envelope<Pending> request(CurrentUser user, @Valid @RequestBody DeletionRequest request) {
-		Instant eraseAt = this.deletions.request(user.userId(), request.password(), request.ticket());
+		Instant eraseAt = this.deletions.request(user.userId(), user.sessionId(), request.password(), request.ticket());
 		return Envelope.ok(new Pending("pending", eraseAt.toEpochMilli()));
 	}
 
-	@Operation(summary = "Keep the account: cancels a pending deletion (nothing to do when none is pending)")
+	@Operation(summary = "Keep the account: cancels a pending deletion (nothing to do when none is pending)",
+			description = "From a session signed in after the request. A partner's session (tenant login) may "
+					+ "cancel only a deletion that partner's own sign-in proved: 40300 otherwise.")
+	@Answers({ ErrorCode.FORBIDDEN })
 	@DeleteMapping
 	Envelope<Void> cancel(CurrentUser user) {
-		this.deletions.cancel(user.userId());
+		this.deletions.cancel(user.userId(), user.sessionId());
 		return Envelope.ok();
 	}
 

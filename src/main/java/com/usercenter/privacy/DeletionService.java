@@ -1,11 +1,16 @@
 package com.usercenter.privacy;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 
 import com.usercenter.account.HolderProof;
 import com.usercenter.audit.AuditService;
 import com.usercenter.audit.AuditType;
+import com.usercenter.core.ApiException;
+import com.usercenter.core.ErrorCode;
 import com.usercenter.token.SessionService;
+import com.usercenter.token.SignIn;
 import com.usercenter.user.User;
 import com.usercenter.user.UserService;
 
@@ -18,6 +23,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * against the sign-in lockout, or a verify ticket for its mobile or email): every session
  * ends at once, and the account is erased when the cooling-off period ends unless the
  * owner signs in again and cancels.
+ * <p>
+ * An account with neither a password nor a contact (signed in only through a partner or a
+ * social provider) has nothing to prove but its sign-in: the session must have been
+ * signed in (not refreshed, not resumed by a partner's soft login) within
+ * {@code usercenter.deletion.fresh-sign-in} (10 minutes), by a tenant that is active now
+ * (the token check refuses a disabled tenant's sessions). Such a deletion remembers the
+ * partner whose sign-in proved it; cancelling needs a session signed in after the
+ * request, and a partner's session may cancel only a deletion that partner's own sign-in
+ * proved: a partner cannot cancel a deletion it could not have started (one the owner
+ * proved with a password or code, or another partner, or one made while it was disabled).
  */
 @Service
 class DeletionService {
@@ -34,8 +49,11 @@ class DeletionService {
 
 	private final TransactionTemplate tx;
 
+	private final Clock clock;
+
 	DeletionService(UserService users, HolderProof proof, SessionService sessions, AuditService audit,
-			DeletionSettings settings, PlatformTransactionManager transactions) {
+			DeletionSettings settings, PlatformTransactionManager transactions, Clock clock) {
+		this.clock = clock;
 		this.users = users;
 		this.proof = proof;
 		this.sessions = sessions;
@@ -44,16 +62,27 @@ class DeletionService {
 		this.tx = new TransactionTemplate(transactions);
 	}
 
-	Instant request(long userId, String password, String ticket) {
+	Instant request(long userId, UUID sessionId, String password, String ticket) {
 		User user = this.users.get(userId);
+		Long byTenant = null;
 		if (user.hasPassword() || user.getMobile() != null || user.getEmail() != null || password != null
 				|| ticket != null) {
-			// an account that has neither password nor contact (signed in only through a
-			// partner or a social provider) is proven by its fresh token alone
 			this.proof.prove(user, password, ticket);
 		}
+		else {
+			// an account that has neither password nor contact is proven by a fresh
+			// sign-in
+			SignIn signIn = signInOf(sessionId);
+			if (signIn.at().isBefore(this.clock.instant().minus(this.settings.freshSignIn()))) {
+				this.audit.recordFailure(AuditType.LOGIN_FAILURE, userId, signIn.tenantKey(),
+						"holder proof: sign-in older than " + this.settings.freshSignIn());
+				throw new ApiException(ErrorCode.BAD_CREDENTIALS);
+			}
+			byTenant = signIn.tenantId();
+		}
+		Long provenBy = byTenant;
 		return this.tx.execute((status) -> {
-			Instant eraseAt = this.users.requestDeletion(userId, this.settings.coolingOff());
+			Instant eraseAt = this.users.requestDeletion(userId, this.settings.coolingOff(), provenBy);
 			int revoked = this.sessions.revokeAll(userId);
 			this.audit.record(AuditType.DELETION_REQUESTED, userId, null,
 					"erase at " + eraseAt + ", " + revoked + " sessions ended");
@@ -61,13 +90,32 @@ class DeletionService {
 		});
 	}
 
-	void cancel(long userId) {
+	/**
+	 * Cancels a pending deletion from a session signed in after it was requested; a
+	 * partner's session only when that partner's sign-in proved the deletion (40300
+	 * otherwise).
+	 */
+	void cancel(long userId, UUID sessionId) {
 		this.tx.executeWithoutResult((status) -> {
-			if (this.users.get(userId).getEraseAt() != null) {
-				this.users.cancelDeletion(userId);
-				this.audit.record(AuditType.DELETION_CANCELLED, userId, null, null);
+			User user = this.users.get(userId);
+			if (user.getEraseAt() == null) {
+				return;
 			}
+			SignIn signIn = signInOf(sessionId);
+			if (signIn.at().isBefore(user.getDeletionRequestedAt())) {
+				// the request ended every session signed in before it
+				throw new ApiException(ErrorCode.TOKEN_EXPIRED);
+			}
+			if (signIn.byTenant() && !signIn.tenantId().equals(user.getDeletionTenantId())) {
+				throw new ApiException(ErrorCode.FORBIDDEN);
+			}
+			this.users.cancelDeletion(userId);
+			this.audit.record(AuditType.DELETION_CANCELLED, userId, signIn.tenantKey(), null);
 		});
+	}
+
+	private SignIn signInOf(UUID sessionId) {
+		return this.sessions.signInOf(sessionId).orElseThrow(() -> new ApiException(ErrorCode.TOKEN_EXPIRED));
 	}
 
 }

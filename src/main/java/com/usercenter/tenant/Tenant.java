@@ -2,6 +2,7 @@ package com.usercenter.tenant;
 
 import java.time.Instant;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,7 +11,9 @@ import jakarta.persistence.Table;
 
 /**
  * A partner business calling the tenant API. Its HMAC secret is stored sealed with the
- * master key.
+ * master key. Inserted once; its status and secret change only through the statements in
+ * {@link TenantRepository}, each setting one of them, so neither change can write back
+ * the other's stale value.
  */
 @Entity
 @Table(name = "tenant")
@@ -28,12 +31,15 @@ class Tenant {
 
 	private String name;
 
+	@Column(updatable = false)
 	private byte[] secretSealed;
 
+	@Column(updatable = false)
 	private String status = ACTIVE;
 
 	private Instant createdAt;
 
+	@Column(updatable = false)
 	private Instant updatedAt;
 
 	protected Tenant() {
@@ -44,19 +50,6 @@ class Tenant {
 		this.name = name;
 		this.secretSealed = secretSealed;
 		this.createdAt = now;
-		this.updatedAt = now;
-	}
-
-	void replaceSecret(byte[] secretSealed, Instant now) {
-		this.secretSealed = secretSealed;
-		this.updatedAt = now;
-	}
-
-	void changeStatus(String status, Instant now) {
-		if (!ACTIVE.equals(status) && !DISABLED.equals(status)) {
-			throw new IllegalArgumentException(status);
-		}
-		this.status = status;
 		this.updatedAt = now;
 	}
 

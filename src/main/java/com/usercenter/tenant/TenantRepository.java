@@ -14,6 +14,16 @@ interface TenantRepository extends Repository<Tenant, Long> {
 
 	Optional<Tenant> findByTenantKey(String tenantKey);
 
+	/** Sets the status alone: a concurrent re-key is not undone. */
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query("update Tenant t set t.status = :status, t.updatedAt = :now where t.id = :id")
+	int changeStatus(long id, String status, Instant now);
+
+	/** Sets the sealed secret alone: a concurrent disable is not undone. */
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query("update Tenant t set t.secretSealed = :sealed, t.updatedAt = :now where t.id = :id")
+	int replaceSecret(long id, byte[] sealed, Instant now);
+
 	List<Tenant> findAllByOrderByIdAsc();
 
 	long count();

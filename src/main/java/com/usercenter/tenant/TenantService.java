@@ -12,6 +12,7 @@ import com.usercenter.core.ApiException;
 import com.usercenter.core.Digests;
 import com.usercenter.core.ErrorCode;
 import com.usercenter.core.SecretBox;
+import com.usercenter.token.SessionService;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,7 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates tenants, rotates their secrets, enables and disables them. A secret is shown
- * once, when made; afterwards it exists only sealed in the database.
+ * once, when made; afterwards it exists only sealed in the database. Each change is one
+ * statement that sets only what it changes (never a save of a tenant read earlier, which
+ * would write back a stale status or secret over a concurrent change), and ends every
+ * session the tenant started: no token a partner obtained outlives a change of its
+ * standing.
  */
 @Service
 public class TenantService {
@@ -36,7 +41,11 @@ public class TenantService {
 
 	private final Clock clock;
 
-	TenantService(TenantRepository tenants, SecretBox box, AuditService audit, JdbcClient jdbc, Clock clock) {
+	private final SessionService sessions;
+
+	TenantService(TenantRepository tenants, SecretBox box, AuditService audit, JdbcClient jdbc, Clock clock,
+			SessionService sessions) {
+		this.sessions = sessions;
 		this.tenants = tenants;
 		this.box = box;
 		this.audit = audit;
@@ -66,22 +75,37 @@ public class TenantService {
 		return this.tenants.findAllByOrderByIdAsc().stream().map(TenantView::from).toList();
 	}
 
+	/**
+	 * Replaces the secret; the old one stops working at once, and so does every session
+	 * the tenant started (a secret is re-keyed when it may be known to someone else).
+	 */
 	@Transactional
 	public TenantCredentials rotateSecret(String tenantKey) {
 		Tenant tenant = get(tenantKey);
 		String secret = newSecret();
-		tenant.replaceSecret(seal(secret), this.clock.instant());
-		this.tenants.save(tenant);
-		this.audit.record(AuditType.ADMIN_TENANT_CHANGE, null, tenantKey, "secret rotated");
+		this.tenants.replaceSecret(tenant.getId(), seal(secret), this.clock.instant());
+		int ended = this.sessions.revokeAllOfTenant(tenant.getId());
+		this.audit.record(AuditType.ADMIN_TENANT_CHANGE, null, tenantKey,
+				"secret rotated, " + ended + " sessions ended");
 		return new TenantCredentials(tenantKey, secret);
 	}
 
+	/**
+	 * Enables or disables the tenant, and ends every session it started: a disabled
+	 * tenant's tokens stop at once, and enabling it again revives none (not even one a
+	 * login racing the disable started).
+	 */
 	@Transactional
 	public TenantView changeStatus(String tenantKey, String status) {
+		if (!Tenant.ACTIVE.equals(status) && !Tenant.DISABLED.equals(status)) {
+			throw new IllegalArgumentException(status);
+		}
 		Tenant tenant = get(tenantKey);
-		tenant.changeStatus(status, this.clock.instant());
-		this.audit.record(AuditType.ADMIN_TENANT_CHANGE, null, tenantKey, "status " + status);
-		return TenantView.from(this.tenants.save(tenant));
+		this.tenants.changeStatus(tenant.getId(), status, this.clock.instant());
+		int ended = this.sessions.revokeAllOfTenant(tenant.getId());
+		this.audit.record(AuditType.ADMIN_TENANT_CHANGE, null, tenantKey,
+				"status " + status + ", " + ended + " sessions ended");
+		return TenantView.from(get(tenantKey));
 	}
 
 	/** The tenants that map an associatedId to this user. */

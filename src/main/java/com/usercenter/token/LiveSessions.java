@@ -15,9 +15,12 @@ import org.springframework.stereotype.Component;
  * Live sessions kept in memory, so a request's session check costs no database round
  * trip, while a revocation on any instance still holds on this one within a second.
  * PostgreSQL announces every ended session's user on {@value #CHANNEL} (a trigger, V11
- * and V12), and the user's sessions are forgotten at once; while that channel is down
- * every check goes to the database ({@link AnnouncedCache}). A session is kept a minute
- * at most, so one that runs out of time is read again.
+ * and V12), and every change of a user's status or of a tenant's status or secret (V13:
+ * the user, or everyone), and the user's sessions are forgotten at once; a session is
+ * kept only when the database found it live with its user and tenant active
+ * ({@link SessionRepository#STANDING}). While that channel is down every check goes to
+ * the database ({@link AnnouncedCache}). A session is kept a minute at most, so one that
+ * runs out of time is read again.
  */
 @Component
 class LiveSessions {

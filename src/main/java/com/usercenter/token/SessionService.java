@@ -68,17 +68,16 @@ public class SessionService {
 
 	/**
 	 * New tokens for the newest live session this tenant made for the user, if there is
-	 * one; the session's earlier tokens keep working.
+	 * one; the session's earlier tokens keep working. A session revoked after it was
+	 * found is not extended (one statement decides), and none is then resumed.
 	 */
 	@Transactional
 	public Optional<IssuedTokens> resumeTenantSession(long userId, long tenantId) {
 		Instant now = this.clock.instant();
 		return this.sessions
 			.findFirstByUserIdAndTenantIdAndRevokedAtIsNullAndExpiresAtAfterOrderByCreatedAtDesc(userId, tenantId, now)
-			.map((session) -> {
-				session.extendUntil(now.plus(this.settings.refreshTokenTtl()));
-				return tokensFor(session, now);
-			});
+			.filter((session) -> extendLive(session.getId(), now, false))
+			.map((session) -> tokensFor(session, now));
 	}
 
 	@Transactional
@@ -87,39 +86,75 @@ public class SessionService {
 		return this.sessions.revokeTenantSessions(userId, tenantId, this.clock.instant());
 	}
 
+	/**
+	 * New tokens for the refresh token's session. The session is extended by one
+	 * statement that also requires it live and its user and tenant active, so a
+	 * revocation or a disable committed after anything here was read still wins: the
+	 * statement waits for the revoking transaction's row lock and then finds the row
+	 * revoked.
+	 */
 	@Transactional(noRollbackFor = RefreshTokenRejected.class)
 	public IssuedTokens refresh(String refreshToken) {
 		Instant now = this.clock.instant();
+		// locked: two uses of one refresh token are decided one after the other
 		RefreshToken presented = this.refreshTokens.findByTokenHash(hash(refreshToken))
 			.orElseThrow(RefreshTokenRejected::new);
-		UserSession session = this.sessions.findById(presented.getSessionId()).orElseThrow(RefreshTokenRejected::new);
 		if (presented.isRotated()) {
-			if (session.isLive(now)) {
-				session.revoke(now);
-				this.sessions.save(session);
-				this.live.forget(session.getUserId());
-				this.audit.record(AuditType.REFRESH_TOKEN_REUSED, session.getUserId(), session.getTenantKey(),
-						"session " + session.getId() + " revoked");
-			}
+			// only a copy could be presented twice: end its session
+			this.sessions.findById(presented.getSessionId()).ifPresent((session) -> {
+				if (this.sessions.revoke(session.getId(), now) > 0) {
+					this.live.forget(session.getUserId());
+					this.audit.record(AuditType.REFRESH_TOKEN_REUSED, session.getUserId(), session.getTenantKey(),
+							"session " + session.getId() + " revoked");
+				}
+			});
 			throw new RefreshTokenRejected();
 		}
-		if (presented.isExpired(now) || !session.isLive(now)) {
+		if (presented.isExpired(now) || !extendLive(presented.getSessionId(), now, true)) {
 			throw new RefreshTokenRejected();
 		}
 		presented.markRotated(now);
 		this.refreshTokens.save(presented);
-		session.extendUntil(now.plus(this.settings.refreshTokenTtl()));
-		session.refreshed(now, ClientIp.current(), userAgent());
+		UserSession session = this.sessions.findById(presented.getSessionId()).orElseThrow(RefreshTokenRejected::new);
 		return tokensFor(session, now);
 	}
 
+	/** Ends the session, if it is not over already. */
 	@Transactional
 	public void revoke(UUID sessionId) {
 		this.sessions.findById(sessionId).ifPresent((session) -> {
-			session.revoke(this.clock.instant());
-			this.sessions.save(session);
+			this.sessions.revoke(sessionId, this.clock.instant());
 			this.live.forget(session.getUserId());
 		});
+	}
+
+	/**
+	 * Ends every session a tenant started, for all its users (the tenant was disabled,
+	 * enabled or re-keyed): no token a partner obtained survives a change of its
+	 * standing.
+	 * @return how many sessions ended
+	 */
+	@Transactional
+	public int revokeAllOfTenant(long tenantId) {
+		List<Long> users = this.jdbc.sql("""
+				update user_session set revoked_at = :now where tenant_id = :tenant and revoked_at is null
+				returning user_id""")
+			.param("now", java.sql.Timestamp.from(this.clock.instant()))
+			.param("tenant", tenantId)
+			.query(Long.class)
+			.list();
+		users.stream().distinct().forEach(this.live::forget);
+		return users.size();
+	}
+
+	/**
+	 * When the session was signed in, and by which tenant: a refresh or a partner's soft
+	 * login that resumes it is not a new sign-in.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<SignIn> signInOf(UUID sessionId) {
+		return this.sessions.findById(sessionId)
+			.map((session) -> new SignIn(session.getCreatedAt(), session.getTenantId(), session.getTenantKey()));
 	}
 
 	/** Ends every session of the user (password reset, account disabled). */
@@ -162,8 +197,7 @@ public class SessionService {
 		UserSession session = this.sessions.findById(sessionId)
 			.filter((found) -> found.getUserId() == userId && found.isLive(now))
 			.orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_FOUND));
-		session.revoke(now);
-		this.sessions.save(session);
+		this.sessions.revoke(sessionId, now);
 		this.live.forget(userId);
 		this.audit.record(AuditType.TOKEN_REVOKED, userId, session.getTenantKey(), "session ended by its user");
 	}
@@ -186,13 +220,33 @@ public class SessionService {
 	}
 
 	/**
-	 * Whether the session is live now: from {@link LiveSessions} while its channel is up,
-	 * else one statement in the database.
+	 * Whether the session is live now, its user active and its tenant (if any) active:
+	 * from {@link LiveSessions} while its channel is up (a change of any of the three is
+	 * announced there), else one statement in the database.
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public boolean isLive(UUID sessionId, long userId) {
-		return this.live.isLive(sessionId, userId,
-				() -> this.sessions.existsByIdAndRevokedAtIsNullAndExpiresAtAfter(sessionId, this.clock.instant()));
+		return this.live.isLive(sessionId, userId, () -> this.sessions.isLive(sessionId, this.clock.instant()));
+	}
+
+	/**
+	 * Extends a session by one statement that holds only while it is live and its user
+	 * and tenant are active; {@code seen} also records the caller's address and agent.
+	 * @return whether it was extended
+	 */
+	private boolean extendLive(UUID sessionId, Instant now, boolean seen) {
+		String set = seen ? ", last_refreshed_at = :now, ip = :ip, user_agent = :agent" : "";
+		var statement = this.jdbc
+			.sql("update user_session s set expires_at = greatest(s.expires_at, :until)" + set
+					+ " where s.id = :id and s.revoked_at is null and s.expires_at > :now and "
+					+ SessionRepository.STANDING)
+			.param("until", java.sql.Timestamp.from(now.plus(this.settings.refreshTokenTtl())))
+			.param("now", java.sql.Timestamp.from(now))
+			.param("id", sessionId);
+		if (seen) {
+			statement = statement.param("ip", ClientIp.current()).param("agent", userAgent());
+		}
+		return statement.update() == 1;
 	}
 
 	private IssuedTokens tokensFor(UserSession session, Instant now) {

@@ -16,6 +16,12 @@ import org.hibernate.type.SqlTypes;
 /**
  * A signed-in device or partner login. Its access tokens work while it is live; revoking
  * it ends them at once.
+ * <p>
+ * Stored once, when started; afterwards the row changes only through statements that say
+ * which columns they set and under which condition ({@link SessionRepository}), never by
+ * saving an entity read earlier: a full-row write of a stale read would put back
+ * {@code revoked_at = null} over a revocation committed in between (review 3, finding 1).
+ * The columns that change are therefore not updatable through the entity.
  */
 @Entity
 @Table(name = "user_session")
@@ -38,14 +44,19 @@ class UserSession extends NewUntilStored<UUID> {
 
 	private Instant createdAt;
 
+	@Column(updatable = false)
 	private Instant expiresAt;
 
+	@Column(updatable = false)
 	private Instant revokedAt;
 
+	@Column(updatable = false)
 	private String ip;
 
+	@Column(updatable = false)
 	private String userAgent;
 
+	@Column(updatable = false)
 	private Instant lastRefreshedAt;
 
 	protected UserSession() {
@@ -66,21 +77,10 @@ class UserSession extends NewUntilStored<UUID> {
 		return this.revokedAt == null && now.isBefore(this.expiresAt);
 	}
 
-	void revoke(Instant now) {
-		if (this.revokedAt == null) {
-			this.revokedAt = now;
-		}
-	}
-
 	/** Where the session was started or last refreshed from. */
 	void seenFrom(String ip, String userAgent) {
 		this.ip = ip;
 		this.userAgent = userAgent;
-	}
-
-	void refreshed(Instant now, String ip, String userAgent) {
-		this.lastRefreshedAt = now;
-		seenFrom(ip, userAgent);
 	}
 
 	SessionView view(UUID current) {
@@ -89,10 +89,12 @@ class UserSession extends NewUntilStored<UUID> {
 				this.id.equals(current));
 	}
 
-	void extendUntil(Instant expiresAt) {
-		if (expiresAt.isAfter(this.expiresAt)) {
-			this.expiresAt = expiresAt;
-		}
+	Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	Long getTenantId() {
+		return this.tenantId;
 	}
 
 	@Override

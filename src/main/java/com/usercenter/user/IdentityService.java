@@ -95,22 +95,22 @@ public class IdentityService {
 		}
 	}
 
-	/** Keeps the provider's refresh token (sealed by the caller) on the identity. */
+	/**
+	 * Keeps the provider's refresh token (sealed by the caller) on the identity: one
+	 * statement that sets it alone.
+	 */
 	@Transactional
 	public void keepRefresh(String provider, String subject, byte[] sealed) {
-		this.identities.findByProviderAndSubject(provider, subject).ifPresent((identity) -> {
-			identity.keepRefresh(sealed);
-			this.identities.saveAndFlush(identity);
-		});
+		this.identities.keepRefresh(provider, subject, sealed);
 	}
 
-	/** A refresh token was revoked at its provider: forget it. */
+	/**
+	 * The refresh token kept as {@code revoked} was revoked at its provider: forget it,
+	 * unless a newer one was kept meanwhile.
+	 */
 	@Transactional
-	public void forgetRefresh(long identityId) {
-		this.identities.findById(identityId).ifPresent((identity) -> {
-			identity.keepRefresh(null);
-			this.identities.saveAndFlush(identity);
-		});
+	public void forgetRefresh(long identityId, byte[] revoked) {
+		this.identities.forgetRefresh(identityId, revoked);
 	}
 
 	/**

@@ -85,6 +85,12 @@ public class User {
 
 	private Instant eraseAt;
 
+	/**
+	 * The partner whose sign-in proved the pending deletion (of an account with neither a
+	 * password nor a contact), or null when the owner's own proof did.
+	 */
+	private Long deletionTenantId;
+
 	@Version
 	private long version;
 
@@ -205,17 +211,30 @@ public class User {
 		return this.emailVerified;
 	}
 
-	/** The owner asked to delete the account; it is erased at {@code eraseAt}. */
-	void requestDeletion(Instant now, Instant eraseAt) {
+	/**
+	 * The owner asked to delete the account; it is erased at {@code eraseAt}.
+	 * {@code byTenant}: the partner whose sign-in was the proof, or null.
+	 */
+	void requestDeletion(Instant now, Instant eraseAt, Long byTenant) {
 		if (this.eraseAt == null) {
 			this.deletionRequestedAt = now;
 			this.eraseAt = eraseAt;
+			this.deletionTenantId = byTenant;
 		}
 	}
 
 	void cancelDeletion() {
 		this.deletionRequestedAt = null;
 		this.eraseAt = null;
+		this.deletionTenantId = null;
+	}
+
+	/**
+	 * The partner whose sign-in proved the pending deletion, or null when the owner's own
+	 * proof did (or none is pending).
+	 */
+	public Long getDeletionTenantId() {
+		return this.deletionTenantId;
 	}
 
 	/** Everything about the person goes; the id stays, so nothing else takes it. */
@@ -241,6 +260,7 @@ public class User {
 		this.status = UserStatus.ERASED;
 		this.deletionRequestedAt = null;
 		this.eraseAt = null;
+		this.deletionTenantId = null;
 	}
 
 	/** When the account is erased, while its deletion is pending; null otherwise. */

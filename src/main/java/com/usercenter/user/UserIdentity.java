@@ -2,6 +2,7 @@ package com.usercenter.user;
 
 import java.time.Instant;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -27,6 +28,8 @@ public class UserIdentity {
 
 	private String email;
 
+	/** Set only by statements ({@link IdentityRepository}), never by a save. */
+	@Column(updatable = false)
 	private byte[] refreshSealed;
 
 	private Instant createdAt;
@@ -54,10 +57,6 @@ public class UserIdentity {
 	/** The provider's refresh token, sealed with the master key, or null. */
 	public byte[] getRefreshSealed() {
 		return this.refreshSealed;
-	}
-
-	void keepRefresh(byte[] sealed) {
-		this.refreshSealed = sealed;
 	}
 
 	/** WeChat's unionid, when given. */

@@ -295,13 +295,14 @@ public class UserService {
 	/**
 	 * Starts the cooling-off period of a deletion the owner asked for; asking again keeps
 	 * the first date.
+	 * @param byTenant the partner whose sign-in is the proof, or null for the owner's own
 	 * @return when the account will be erased
 	 */
 	@Transactional
-	public java.time.Instant requestDeletion(long userId, java.time.Duration coolingOff) {
+	public java.time.Instant requestDeletion(long userId, java.time.Duration coolingOff, Long byTenant) {
 		User user = lockForUpdate(userId);
 		java.time.Instant now = this.clock.instant();
-		user.requestDeletion(now, now.plus(coolingOff));
+		user.requestDeletion(now, now.plus(coolingOff), byTenant);
 		user.touch(now);
 		this.users.saveAndFlush(user);
 		return user.getEraseAt();

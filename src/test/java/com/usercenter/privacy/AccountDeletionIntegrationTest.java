@@ -99,6 +99,80 @@ class AccountDeletionIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
+	void aPartnerOnlyAccountIsProvenByAFreshSignInAlone() {
+		TenantClient tenant = newTenant();
+		String associatedId = "fresh-" + unique();
+		String stale = partnerLogin(tenant, associatedId, false).path("accessToken").asString();
+		TestClock.advance(Duration.ofMinutes(11));
+		String resumed = partnerLogin(tenant, associatedId, true).path("accessToken").asString();
+
+		Api.Answer fromStale = api().post("/api/v1/users/me/deletion", Map.of(), stale);
+		Api.Answer fromResumed = api().post("/api/v1/users/me/deletion", Map.of(), resumed);
+		String fresh = partnerLogin(tenant, associatedId, false).path("accessToken").asString();
+		Api.Answer fromFresh = api().post("/api/v1/users/me/deletion", Map.of(), fresh);
+
+		assertThat(fromStale.code()).as("signed in 11 minutes ago").isEqualTo(40102);
+		assertThat(fromResumed.code()).as("a soft login is not a new sign-in").isEqualTo(40102);
+		assertThat(fromFresh.code()).as(fromFresh.toString()).isEqualTo(200);
+		assertThat(fromFresh.data().path("status").asString()).isEqualTo("pending");
+	}
+
+	@Test
+	void aPartnerCannotCancelADeletionItCouldNotHaveStarted() {
+		TenantClient first = newTenant();
+		TenantClient second = newTenant();
+		String associatedId = "shared-" + unique();
+		long userId = partnerLogin(first, associatedId, false).path("userId").asLong();
+		this.jdbc.sql("""
+				insert into tenant_account (tenant_id, associated_id, user_id, created_at)
+				select id, ?, ?, now() from tenant where tenant_key = ?""")
+			.params(associatedId, userId, second.key())
+			.update();
+		String admin = adminToken();
+		api().patch("/api/v1/admin/tenants/" + first.key(), Map.of("status", "disabled"), admin);
+		String bySecond = partnerLogin(second, associatedId, false).path("accessToken").asString();
+		assertThat(api().post("/api/v1/users/me/deletion", Map.of(), bySecond).code()).isEqualTo(200);
+		api().patch("/api/v1/admin/tenants/" + first.key(), Map.of("status", "active"), admin);
+
+		String byFirst = partnerLogin(first, associatedId, false).path("accessToken").asString();
+		Api.Answer cancelledByFirst = api().send(Api.Call.of("DELETE", "/api/v1/users/me/deletion").bearer(byFirst));
+
+		assertThat(cancelledByFirst.code()).as("re-enabled, the first partner did not start it").isEqualTo(40300);
+		assertThat(api().get("/api/v1/users/me", byFirst).data().path("deletion").path("status").asString())
+			.isEqualTo("pending");
+		String again = partnerLogin(second, associatedId, false).path("accessToken").asString();
+		assertThat(api().send(Api.Call.of("DELETE", "/api/v1/users/me/deletion").bearer(again)).code())
+			.as("the partner whose sign-in proved it")
+			.isEqualTo(200);
+		assertThat(api().get("/api/v1/users/me", again).data().path("deletion").isNull()).isTrue();
+	}
+
+	@Test
+	void aPartnerCannotCancelADeletionTheOwnerProved() {
+		TenantClient tenant = newTenant();
+		String associatedId = "owner-" + unique();
+		long userId = partnerLogin(tenant, associatedId, false).path("userId").asLong();
+		String mobile = newMobile();
+		String own = registered(mobile);
+		long ownId = api().get("/api/v1/users/me", own).data().path("userId").asLong();
+		this.jdbc.sql("delete from tenant_account where user_id = ?").param(userId).update();
+		this.jdbc.sql("""
+				insert into tenant_account (tenant_id, associated_id, user_id, created_at)
+				select id, ?, ?, now() from tenant where tenant_key = ?""")
+			.params(associatedId, ownId, tenant.key())
+			.update();
+		assertThat(api().post("/api/v1/users/me/deletion", Map.of("password", PASSWORD), own).code()).isEqualTo(200);
+
+		String byPartner = partnerLogin(tenant, associatedId, false).path("accessToken").asString();
+		Api.Answer cancelled = api().send(Api.Call.of("DELETE", "/api/v1/users/me/deletion").bearer(byPartner));
+
+		assertThat(cancelled.code()).isEqualTo(40300);
+		String byOwner = passwordLogin(mobile, PASSWORD).data().path("accessToken").asString();
+		assertThat(api().send(Api.Call.of("DELETE", "/api/v1/users/me/deletion").bearer(byOwner)).code())
+			.isEqualTo(200);
+	}
+
+	@Test
 	void erasureLeavesOnlyTheIdAndEveryContactAndIdentitySignsUpAnewAfterIt() {
 		String mobile = newMobile();
 		String email = "erase-" + unique() + "@example.com";
@@ -281,6 +355,66 @@ class AccountDeletionIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
+	void aBatchThatOutlastsTheLeaseIsNotTakenOverWhileItsInstanceWorksOnIt() throws Exception {
+		// each Apple call takes 4 minutes of the service's clock: three accounts outlast
+		// the 5-minute lease, one does not
+		String prefix = "slow-" + unique();
+		List<String> refreshes = List.of(prefix + "-a", prefix + "-b", prefix + "-c");
+		for (String refresh : refreshes) {
+			pendingDeletionWithAnAppleSignIn(refresh);
+		}
+		TestDeliveries.webhook()
+			.stubFor(WireMock.post("/auth/revoke")
+				.atPriority(1)
+				.withRequestBody(WireMock.containing(prefix))
+				.willReturn(WireMock.ok().withFixedDelay(300)));
+		TestClock.advance(COOLING_OFF.plusMinutes(1));
+
+		ExecutorService instances = Executors.newFixedThreadPool(2);
+		try {
+			Future<Integer> first = instances.submit(this.job::sweep);
+			Future<?> other = null;
+			int seen = 0;
+			while (!first.isDone()) {
+				int sent = revocationsOf(prefix).size();
+				for (; seen < sent; seen++) {
+					TestClock.advance(Duration.ofMinutes(4));
+				}
+				if (seen > 0 && other == null) {
+					// the first instance holds the batch now: another one sweeps
+					// meanwhile
+					other = instances.submit(() -> {
+						while (!first.isDone()) {
+							this.job.sweep();
+							Thread.sleep(20);
+						}
+						return null;
+					});
+				}
+				Thread.sleep(5);
+			}
+			first.get();
+			if (other != null) {
+				other.get(20, java.util.concurrent.TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			instances.shutdownNow();
+		}
+
+		assertThat(revocationsOf(prefix)).as("each sign-in revoked once, by the instance that held it")
+			.containsExactlyInAnyOrderElementsOf(refreshes);
+	}
+
+	private List<String> revocationsOf(String prefix) {
+		return FakeApple.formsSentTo("/auth/revoke")
+			.stream()
+			.map((form) -> form.get("token"))
+			.filter((token) -> token != null && token.startsWith(prefix))
+			.toList();
+	}
+
+	@Test
 	void appleNeverAnsweringDelaysErasureOnlyByTheGracePeriod() {
 		String refresh = "refresh-never-" + unique();
 		long userId = pendingDeletionWithAnAppleSignInAppleWillNotRevoke(refresh);
@@ -304,6 +438,21 @@ class AccountDeletionIntegrationTest extends ApiTestBase {
 	 * @return the account's id
 	 */
 	private long pendingDeletionWithAnAppleSignInAppleWillNotRevoke(String refresh) {
+		long userId = pendingDeletionWithAnAppleSignIn(refresh);
+		TestDeliveries.webhook()
+			.stubFor(WireMock.post("/auth/revoke")
+				.atPriority(1)
+				.withRequestBody(WireMock.containing(refresh))
+				.willReturn(WireMock.serverError()));
+		return userId;
+	}
+
+	/**
+	 * An account with an Apple sign-in (Apple's refresh token {@code refresh}), with its
+	 * deletion asked for.
+	 * @return the account's id
+	 */
+	private long pendingDeletionWithAnAppleSignIn(String refresh) {
 		String token = registered(newMobile());
 		long userId = api().get("/api/v1/users/me", token).data().path("userId").asLong();
 		String code = "code-" + unique();
@@ -314,12 +463,14 @@ class AccountDeletionIntegrationTest extends ApiTestBase {
 						"authorizationCode", code),
 				token);
 		api().post("/api/v1/users/me/deletion", Map.of("password", PASSWORD), token);
-		TestDeliveries.webhook()
-			.stubFor(WireMock.post("/auth/revoke")
-				.atPriority(1)
-				.withRequestBody(WireMock.containing(refresh))
-				.willReturn(WireMock.serverError()));
 		return userId;
+	}
+
+	private JsonNode partnerLogin(TenantClient tenant, String associatedId, boolean soft) {
+		Api.Answer login = tenant.post("/sessions-rest/associatedBusiness/loginTenant",
+				Map.of("associatedId", associatedId, "softLogin", soft));
+		assertThat(login.code()).as(login.toString()).isEqualTo(200);
+		return login.data();
 	}
 
 	private String registered(String mobile) {

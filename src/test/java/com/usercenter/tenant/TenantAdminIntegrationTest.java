@@ -1,9 +1,16 @@
 package com.usercenter.tenant;
 
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import com.usercenter.support.Api;
 import com.usercenter.support.ApiTestBase;
+import com.usercenter.support.HeldRow;
 import com.usercenter.support.TenantClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +29,9 @@ class TenantAdminIntegrationTest extends ApiTestBase {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private DataSource dataSource;
 
 	@Test
 	void createShowsTheSecretOnceAndListNeverShowsIt() {
@@ -77,6 +87,100 @@ class TenantAdminIntegrationTest extends ApiTestBase {
 		assertThat(whileDisabled.code()).isEqualTo(40302);
 		assertThat(enabled.data().path("status").asString()).isEqualTo("active");
 		assertThat(afterwards.code()).isEqualTo(200);
+	}
+
+	@Test
+	void disablingATenantEndsItsSessionsAndEnablingItRevivesNone() {
+		TenantClient tenant = newTenant();
+		String admin = adminToken();
+		JsonNode login = tenant
+			.post("/sessions-rest/associatedBusiness/loginTenant", Map.of("associatedId", "ends-" + unique()))
+			.data();
+		String token = login.path("accessToken").asString();
+		assertThat(api().get("/api/v1/users/me", token).code()).isEqualTo(200);
+
+		api().patch("/api/v1/admin/tenants/" + tenant.key(), Map.of("status", "disabled"), admin);
+
+		assertThat(api().get("/api/v1/users/me", token).code()).isEqualTo(40101);
+		assertThat(api().get("/api/v1/users/me/export", token).code()).isEqualTo(40101);
+		assertThat(api().post("/api/v1/users/me/deletion", Map.of(), token).code()).isEqualTo(40101);
+		assertThat(refresh(login).code()).isEqualTo(40101);
+		assertThat(liveSessionsOf(login.path("userId").asLong())).isZero();
+
+		api().patch("/api/v1/admin/tenants/" + tenant.key(), Map.of("status", "active"), admin);
+
+		assertThat(api().get("/api/v1/users/me", token).code()).isEqualTo(40101);
+		assertThat(refresh(login).code()).isEqualTo(40101);
+		assertThat(this.jdbc.sql("select count(*) from audit_event where user_id = ? and type = 'deletion_requested'")
+			.param(login.path("userId").asLong())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void reKeyingATenantEndsItsSessions() {
+		TenantClient tenant = newTenant();
+		JsonNode login = tenant
+			.post("/sessions-rest/associatedBusiness/loginTenant", Map.of("associatedId", "rekey-" + unique()))
+			.data();
+		String token = login.path("accessToken").asString();
+		assertThat(api().get("/api/v1/users/me", token).code()).isEqualTo(200);
+
+		Api.Answer rotated = api().post("/api/v1/admin/tenants/" + tenant.key() + "/secret", null, adminToken());
+
+		assertThat(rotated.code()).isEqualTo(200);
+		assertThat(api().get("/api/v1/users/me", token).code()).isEqualTo(40101);
+		assertThat(refresh(login).code()).isEqualTo(40101);
+	}
+
+	@Test
+	void aReKeyAndADisableAtOnceUndoNeitherTheOther() throws Exception {
+		TenantClient tenant = newTenant();
+		String admin = adminToken();
+		byte[] before = sealedSecretOf(tenant);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<Api.Answer> rotated;
+			Future<Api.Answer> disabled;
+			try (HeldRow row = HeldRow.hold(this.dataSource, "select 1 from tenant where tenant_key = ? for update",
+					tenant.key())) {
+				rotated = pool
+					.submit(() -> api().post("/api/v1/admin/tenants/" + tenant.key() + "/secret", null, admin));
+				row.awaitWaiting(1);
+				disabled = pool.submit(() -> api().patch("/api/v1/admin/tenants/" + tenant.key(),
+						Map.of("status", "disabled"), admin));
+				row.awaitWaiting(2);
+			}
+			assertThat(rotated.get(20, TimeUnit.SECONDS).code()).isEqualTo(200);
+			assertThat(disabled.get(20, TimeUnit.SECONDS).code()).isEqualTo(200);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(sealedSecretOf(tenant)).as("the new secret stays").isNotEqualTo(before);
+		assertThat(this.jdbc.sql("select status from tenant where tenant_key = ?")
+			.param(tenant.key())
+			.query(String.class)
+			.single()).isEqualTo("disabled");
+	}
+
+	private byte[] sealedSecretOf(TenantClient tenant) {
+		return this.jdbc.sql("select secret_sealed from tenant where tenant_key = ?")
+			.param(tenant.key())
+			.query(byte[].class)
+			.single();
+	}
+
+	private long liveSessionsOf(long userId) {
+		return this.jdbc.sql("select count(*) from user_session where user_id = ? and revoked_at is null")
+			.param(userId)
+			.query(Long.class)
+			.single();
+	}
+
+	private Api.Answer refresh(JsonNode login) {
+		return api().post("/api/v1/auth/refresh", Map.of("refreshToken", login.path("refreshToken").asString()));
 	}
 
 	@ParameterizedTest

@@ -129,6 +129,45 @@ class RevocationAcrossInstancesIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
+	void aTenantDisabledOnOneInstanceEndsItsTokensOnTheOther() {
+		TenantClient tenant = newTenant();
+		JsonNode login = tenant.post(TENANT_LOGIN, Map.of("associatedId", "disabled-" + unique())).data();
+		String token = login.path("accessToken").asString();
+		assertThat(b.get("/api/v1/users/me", token).code()).isEqualTo(200);
+		assertThat(b.get("/api/v1/users/me", token).code()).as("now from memory").isEqualTo(200);
+
+		api().patch("/api/v1/admin/tenants/" + tenant.key(), Map.of("status", "disabled"), adminToken());
+
+		assertThat(await(() -> b.get("/api/v1/users/me", token).code() == 40101, Duration.ofSeconds(1))).isTrue();
+		assertThat(b.post("/api/v1/auth/refresh", Map.of("refreshToken", login.path("refreshToken").asString())).code())
+			.isEqualTo(40101);
+	}
+
+	@Test
+	void aTenantOrUserStatusChangedInTheDatabaseIsHeardByTheOtherInstance() {
+		// whatever writes the status (a race left a session unrevoked, an operator's
+		// statement), the memory of the instance that serves the token hears of it
+		TenantClient tenant = newTenant();
+		String byTenant = tenant.post(TENANT_LOGIN, Map.of("associatedId", "status-" + unique()))
+			.data()
+			.path("accessToken")
+			.asString();
+		JsonNode user = newUser(newMobile());
+		String own = user.path("accessToken").asString();
+		for (String token : new String[] { byTenant, byTenant, own, own }) {
+			assertThat(b.get("/api/v1/users/me", token).code()).isEqualTo(200);
+		}
+
+		this.jdbc.sql("update tenant set status = 'disabled' where tenant_key = ?").param(tenant.key()).update();
+		this.jdbc.sql("update app_user set status = 'disabled' where id = ?")
+			.param(user.path("userId").asLong())
+			.update();
+
+		assertThat(await(() -> b.get("/api/v1/users/me", byTenant).code() == 40101, Duration.ofSeconds(1))).isTrue();
+		assertThat(await(() -> b.get("/api/v1/users/me", own).code() == 40101, Duration.ofSeconds(1))).isTrue();
+	}
+
+	@Test
 	void anAdminDisablingTheAccountOnOneInstanceEndsItsTokensOnTheOther() {
 		JsonNode user = newUser(newMobile());
 		String token = user.path("accessToken").asString();

@@ -12,6 +12,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -26,6 +32,7 @@ import com.usercenter.core.SecretBox;
 import com.usercenter.support.TestClock;
 import com.usercenter.support.Api;
 import com.usercenter.support.ApiTestBase;
+import com.usercenter.support.HeldRow;
 import com.usercenter.support.TenantClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -57,6 +64,9 @@ class TokenIntegrationTest extends ApiTestBase {
 
 	@Autowired
 	private Clock clock;
+
+	@Autowired
+	private DataSource dataSource;
 
 	@Test
 	void twoAuthorizationHeadersAnswer40100EvenWhenBothAreGood() {
@@ -174,6 +184,96 @@ class TokenIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
+	void aRefreshInFlightCannotUndoALogout() throws Exception {
+		JsonNode login = signIn();
+		String token = login.path("accessToken").asString();
+
+		Race race = refreshBehind(login, () -> api().post("/api/v1/auth/logout", null, token));
+
+		assertThat(race.revocation().code()).isEqualTo(200);
+		assertStaysRevoked(login, race.refresh());
+	}
+
+	@Test
+	void aRefreshInFlightCannotUndoAnAdminDisable() throws Exception {
+		JsonNode login = signIn();
+		String admin = adminToken();
+
+		Race race = refreshBehind(login, () -> api().patch("/api/v1/admin/users/" + login.path("userId").asLong(),
+				Map.of("status", "disabled"), admin));
+
+		assertThat(race.revocation().code()).as(race.revocation().toString()).isEqualTo(200);
+		assertStaysRevoked(login, race.refresh());
+	}
+
+	@Test
+	void aRefreshInFlightCannotUndoReuseDetection() throws Exception {
+		JsonNode first = signIn();
+		JsonNode login = refresh(first.path("refreshToken").asString()).data();
+
+		Race race = refreshBehind(login, () -> refresh(first.path("refreshToken").asString()));
+
+		assertThat(race.revocation().code()).as("the copy is refused").isEqualTo(40101);
+		assertStaysRevoked(login, race.refresh());
+	}
+
+	@Test
+	void aSoftTenantLoginInFlightCannotUndoALogout() throws Exception {
+		TenantClient tenant = newTenant();
+		String associatedId = "soft-" + unique();
+		JsonNode login = tenant
+			.post("/sessions-rest/associatedBusiness/loginTenant", Map.of("associatedId", associatedId))
+			.data();
+		String token = login.path("accessToken").asString();
+
+		Race race = behind(login, () -> api().post("/api/v1/auth/logout", null, token),
+				() -> tenant.post("/sessions-rest/associatedBusiness/loginTenant",
+						Map.of("associatedId", associatedId, "softLogin", true)));
+
+		assertThat(race.revocation().code()).isEqualTo(200);
+		assertThat(race.refresh().code()).as("a soft login after the logout starts a new session").isEqualTo(200);
+		assertThat(claims(race.refresh().data().path("accessToken").asString()).path("sid").asString())
+			.isNotEqualTo(sessionOf(login));
+		assertThat(revokedAt(sessionOf(login))).isNotNull();
+		assertThat(api().get("/api/v1/users/me", token).code()).isEqualTo(40101);
+		assertThat(refresh(login.path("refreshToken").asString()).code()).isEqualTo(40101);
+	}
+
+	@Test
+	void aSessionOfADisabledUserIsRefusedOnRefreshAndOnTheTokenCheck() {
+		// a sign-in racing an admin disable can leave a session unrevoked: the user's
+		// status is checked on its own
+		JsonNode login = signIn();
+		String token = login.path("accessToken").asString();
+		assertThat(api().get("/api/v1/users/me", token).code()).isEqualTo(200);
+
+		this.jdbc.sql("update app_user set status = 'disabled' where id = ?")
+			.param(login.path("userId").asLong())
+			.update();
+
+		assertThat(awaitCode(token, 40101)).as("from memory, announced").isEqualTo(40101);
+		assertThat(refresh(login.path("refreshToken").asString()).code()).isEqualTo(40101);
+		this.jdbc.sql("update app_user set status = 'active' where id = ?")
+			.param(login.path("userId").asLong())
+			.update();
+	}
+
+	@Test
+	void aSessionOfADisabledTenantIsRefusedOnRefreshAndOnTheTokenCheck() {
+		TenantClient tenant = newTenant();
+		JsonNode login = tenant
+			.post("/sessions-rest/associatedBusiness/loginTenant", Map.of("associatedId", "gone-" + unique()))
+			.data();
+		String token = login.path("accessToken").asString();
+		assertThat(api().get("/api/v1/users/me", token).code()).isEqualTo(200);
+
+		this.jdbc.sql("update tenant set status = 'disabled' where tenant_key = ?").param(tenant.key()).update();
+
+		assertThat(awaitCode(token, 40101)).as("from memory, announced").isEqualTo(40101);
+		assertThat(refresh(login.path("refreshToken").asString()).code()).isEqualTo(40101);
+	}
+
+	@Test
 	void logoutWithoutTokenAnswers40100() {
 		assertThat(api().post("/api/v1/auth/logout", null).code()).isEqualTo(40100);
 	}
@@ -249,6 +349,68 @@ class TokenIntegrationTest extends ApiTestBase {
 			.query(byte[].class)
 			.single();
 		assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("\"d\"").doesNotContain("P-256");
+	}
+
+	/**
+	 * Holds the session's row from a connection of the test, starts the revocation, then
+	 * the refresh behind it, and lets both go: the refresh has read the session while it
+	 * was live, and the revocation commits first.
+	 */
+	private Race refreshBehind(JsonNode login, Callable<Api.Answer> revocation) throws Exception {
+		return behind(login, revocation, () -> refresh(login.path("refreshToken").asString()));
+	}
+
+	private Race behind(JsonNode login, Callable<Api.Answer> revocation, Callable<Api.Answer> refresh)
+			throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<Api.Answer> revoked;
+			Future<Api.Answer> refreshed;
+			try (HeldRow row = HeldRow.hold(this.dataSource, "select 1 from user_session where id = ? for update",
+					UUID.fromString(sessionOf(login)))) {
+				revoked = pool.submit(revocation);
+				row.awaitWaiting(1);
+				refreshed = pool.submit(refresh);
+				row.awaitWaiting(2);
+			}
+			return new Race(revoked.get(20, TimeUnit.SECONDS), refreshed.get(20, TimeUnit.SECONDS));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private void assertStaysRevoked(JsonNode login, Api.Answer refreshed) {
+		assertThat(refreshed.code()).as(refreshed.toString()).isEqualTo(40101);
+		assertThat(revokedAt(sessionOf(login))).as("revoked_at").isNotNull();
+		assertThat(api().get("/api/v1/users/me", login.path("accessToken").asString()).code()).isEqualTo(40101);
+		assertThat(refresh(login.path("refreshToken").asString()).code()).isEqualTo(40101);
+	}
+
+	private Object revokedAt(String sessionId) {
+		return this.jdbc.sql("select revoked_at from user_session where id = ?::uuid")
+			.param(sessionId)
+			.query((rs, row) -> rs.getTimestamp(1))
+			.optional()
+			.orElse(null);
+	}
+
+	private static String sessionOf(JsonNode login) {
+		return claims(login.path("accessToken").asString()).path("sid").asString();
+	}
+
+	/** The token's answer once it is {@code code}, or its last answer after a second. */
+	private int awaitCode(String token, int code) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+		int answer;
+		do {
+			answer = api().get("/api/v1/users/me", token).code();
+		}
+		while (answer != code && System.nanoTime() < deadline);
+		return answer;
+	}
+
+	private record Race(Api.Answer revocation, Api.Answer refresh) {
 	}
 
 	private JsonNode signIn() {
