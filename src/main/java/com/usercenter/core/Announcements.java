@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -27,6 +28,15 @@ import org.springframework.stereotype.Component;
  * {@value #HEARTBEAT_MILLIS} ms fails, every subscriber is told to forget everything, and
  * {@link #listening()} is false until the connection is back (and subscribers forget
  * again then, since announcements were missed in between).
+ * <p>
+ * A liveness check must not be able to block itself: a connection whose peer stopped
+ * answering without closing (a stalled relay, a dead host behind a NAT) blocks a read
+ * forever, and a query timeout only sends a cancel on another connection. So
+ * {@link #listening()} is also false as soon as the last answered heartbeat is older than
+ * {@value #TRUST_MILLIS} ms, whatever the listening thread is doing; the connection has a
+ * socket timeout of {@value #SOCKET_TIMEOUT_SECONDS} s (and TCP keep-alive), so a blocked
+ * read ends, the loss is logged, and a new connection is made. A heartbeat answered late
+ * also makes every subscriber forget, since announcements may have waited behind it.
  */
 @Component
 public class Announcements implements SmartLifecycle {
@@ -35,6 +45,12 @@ public class Announcements implements SmartLifecycle {
 	public static final String EVERYTHING = "*";
 
 	static final long HEARTBEAT_MILLIS = 500;
+
+	/** How old the last answered heartbeat may be while memory is trusted. */
+	static final long TRUST_MILLIS = 2_000;
+
+	/** How long one read on the listening connection may block. */
+	static final int SOCKET_TIMEOUT_SECONDS = 3;
 
 	private static final Logger log = LoggerFactory.getLogger(Announcements.class);
 
@@ -47,6 +63,9 @@ public class Announcements implements SmartLifecycle {
 	private final String password;
 
 	private volatile boolean listening;
+
+	/** {@link System#nanoTime()} of the last answer on the listening connection. */
+	private volatile long answeredAt;
 
 	private volatile boolean running;
 
@@ -71,21 +90,43 @@ public class Announcements implements SmartLifecycle {
 			.add(new Subscriber(heard, lost));
 	}
 
-	/** Whether announcements are heard now, so memory kept by subscribers is current. */
+	/**
+	 * Whether announcements are heard now, so memory kept by subscribers is current: the
+	 * connection is up and answered a heartbeat within the last {@value #TRUST_MILLIS}
+	 * ms.
+	 */
 	public boolean listening() {
-		return this.listening;
+		return this.listening && System.nanoTime() - this.answeredAt < TRUST_MILLIS * 1_000_000;
+	}
+
+	private Properties connectionProperties() {
+		Properties properties = new Properties();
+		if (this.username != null) {
+			properties.setProperty("user", this.username);
+		}
+		if (this.password != null) {
+			properties.setProperty("password", this.password);
+		}
+		// settings in the URL win over these
+		properties.setProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
+		properties.setProperty("connectTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
+		properties.setProperty("loginTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
+		properties.setProperty("tcpKeepAlive", "true");
+		properties.setProperty("ApplicationName", "usercenter-announcements");
+		return properties;
 	}
 
 	private void listen() {
 		long backoff = 200;
 		while (this.running) {
-			try (Connection connection = DriverManager.getConnection(this.url, this.username, this.password);
+			try (Connection connection = DriverManager.getConnection(this.url, connectionProperties());
 					Statement statement = connection.createStatement()) {
 				for (String channel : this.subscribers.keySet()) {
 					statement.execute("listen " + channel);
 				}
 				PGConnection pg = connection.unwrap(PGConnection.class);
 				lostAll();
+				this.answeredAt = System.nanoTime();
 				this.listening = true;
 				backoff = 200;
 				log.info("Listening for changes on {}: live sessions and profiles are served from memory",
@@ -107,6 +148,7 @@ public class Announcements implements SmartLifecycle {
 					else {
 						statement.execute("select 1");
 						beat = System.nanoTime();
+						answered(pg, beat);
 					}
 				}
 			}
@@ -122,6 +164,26 @@ public class Announcements implements SmartLifecycle {
 			}
 		}
 		this.listening = false;
+	}
+
+	/**
+	 * A heartbeat was answered: what arrived with it is delivered, and when the answer
+	 * came so late that {@link #listening()} was already false, every subscriber forgets
+	 * before memory is trusted again.
+	 */
+	private void answered(PGConnection pg, long now) throws SQLException {
+		PGNotification[] waiting = pg.getNotifications();
+		if (waiting != null) {
+			for (PGNotification notification : waiting) {
+				deliver(notification);
+			}
+		}
+		long silentMillis = (now - this.answeredAt) / 1_000_000;
+		if (silentMillis >= TRUST_MILLIS) {
+			log.warn("The channel of changes answered after {} ms of silence: memory forgotten", silentMillis);
+			lostAll();
+		}
+		this.answeredAt = now;
 	}
 
 	private void deliver(PGNotification notification) {

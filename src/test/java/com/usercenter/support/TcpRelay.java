@@ -12,7 +12,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A TCP relay a test controls: it forwards connections to a real server until it is cut,
  * then drops every open connection and refuses new ones until it is restored. Used to
- * take PostgreSQL away from the service without touching the server other tests use.
+ * take PostgreSQL away from the service without touching the server other tests use. It
+ * can also stall: keep every socket open, accept new ones, and forward nothing until it
+ * resumes, as a middlebox that stopped forwarding or a host that died behind a NAT.
  */
 public final class TcpRelay implements AutoCloseable {
 
@@ -25,6 +27,8 @@ public final class TcpRelay implements AutoCloseable {
 	private final List<Socket> open = new CopyOnWriteArrayList<>();
 
 	private volatile boolean cut;
+
+	private volatile boolean stalled;
 
 	public TcpRelay(String targetHost, int targetPort) throws IOException {
 		this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -50,6 +54,16 @@ public final class TcpRelay implements AutoCloseable {
 		this.cut = false;
 	}
 
+	/** Forwards nothing more, in either direction, closing nothing. */
+	public void stall() {
+		this.stalled = true;
+	}
+
+	/** Forwards again what waited and what comes. */
+	public void resume() {
+		this.stalled = false;
+	}
+
 	private void accept() {
 		while (!this.server.isClosed()) {
 			try {
@@ -73,7 +87,17 @@ public final class TcpRelay implements AutoCloseable {
 	private void pump(Socket from, Socket to) {
 		Thread thread = new Thread(() -> {
 			try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-				in.transferTo(out);
+				byte[] buffer = new byte[8192];
+				for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+					while (this.stalled && !from.isClosed()) {
+						Thread.sleep(10);
+					}
+					out.write(buffer, 0, read);
+					out.flush();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
 			catch (IOException ex) {
 				// closed by cut() or by either side

@@ -1,6 +1,8 @@
 package com.usercenter.token;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -8,6 +10,7 @@ import java.util.function.BooleanSupplier;
 import com.usercenter.UserCenterApplication;
 import com.usercenter.support.Api;
 import com.usercenter.support.ApiTestBase;
+import com.usercenter.support.SuiteLog;
 import com.usercenter.support.TcpRelay;
 import com.usercenter.support.TenantClient;
 import com.usercenter.support.TestClock;
@@ -241,6 +244,39 @@ class RevocationAcrossInstancesIntegrationTest extends ApiTestBase {
 		assertThat(whileCut.code()).as("checked in the database, not trusted from memory").isEqualTo(40101);
 		assertThat(back).isTrue();
 		assertThat(await(() -> b.get("/api/v1/users/me", fresh).code() == 40101, Duration.ofSeconds(1))).isTrue();
+	}
+
+	@Test
+	void aChannelThatStallsWithoutClosingIsDistrustedWithinSecondsAndComesBack() throws Exception {
+		long logBefore = Files.size(SuiteLog.FILE);
+		String token = newUserToken();
+		assertThat(b.get("/api/v1/users/me", token).code()).isEqualTo(200);
+		assertThat(b.get("/api/v1/users/me", token).code()).as("now from memory").isEqualTo(200);
+		LiveSessions sessions = second.getBean(LiveSessions.class);
+
+		relay.stall();
+		Api.Answer afterLogout;
+		boolean distrusted;
+		try {
+			api().post("/api/v1/auth/logout", null, token);
+			// the announcement waits in the stalled relay: memory must stop being trusted
+			distrusted = await(() -> !sessions.listening(), Duration.ofSeconds(3));
+			afterLogout = b.get("/api/v1/users/me", token);
+		}
+		finally {
+			relay.resume();
+		}
+		boolean back = await(sessions::listening, Duration.ofSeconds(15));
+		String fresh = newUserToken();
+		b.get("/api/v1/users/me", fresh);
+		api().post("/api/v1/auth/logout", null, fresh);
+
+		assertThat(distrusted).as("a stalled channel is noticed within seconds").isTrue();
+		assertThat(afterLogout.code()).as("checked in the database, not trusted from memory").isEqualTo(40101);
+		assertThat(back).as("listening again after the relay forwards again").isTrue();
+		assertThat(await(() -> b.get("/api/v1/users/me", fresh).code() == 40101, Duration.ofSeconds(1))).isTrue();
+		String logged = Files.readString(SuiteLog.FILE, StandardCharsets.UTF_8).substring((int) logBefore);
+		assertThat(logged).as("the loss is logged").contains("Lost the channel of changes");
 	}
 
 	private static boolean await(BooleanSupplier condition, Duration within) {
