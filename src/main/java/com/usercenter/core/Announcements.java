@@ -180,7 +180,8 @@ public class Announcements implements SmartLifecycle {
 		}
 		long silentMillis = (now - this.answeredAt) / 1_000_000;
 		if (silentMillis >= TRUST_MILLIS) {
-			log.warn("The channel of changes answered after {} ms of silence: memory forgotten", silentMillis);
+			log.warn("Lost the channel of changes for {} ms (no heartbeat answered): what memory kept is forgotten",
+					silentMillis);
 			lostAll();
 		}
 		this.answeredAt = now;
