@@ -35,6 +35,10 @@ class EnvelopeErrorController implements ErrorController {
 		if (api != null) {
 			return this.responder.entity(request, api.errorCode(), api.data());
 		}
+		if (failure != null && GlobalExceptionHandler.databaseUnreachable(failure)) {
+			log.warn("Database unavailable: {}", failure.getClass().getSimpleName());
+			return this.responder.entity(request, ErrorCode.UNAVAILABLE, null);
+		}
 		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		ErrorCode code = ErrorCode.forStatus((status instanceof Integer value) ? value : 404);
 		if (code == ErrorCode.INTERNAL_ERROR && failure != null) {

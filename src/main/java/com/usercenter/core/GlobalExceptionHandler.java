@@ -253,8 +253,13 @@ class GlobalExceptionHandler {
 	}
 
 	/**
-	 * A lost or refused database connection anywhere in the chain: SQLState class 08, or
-	 * the pool timing out.
+	 * The database cannot do the work now, and the same request may well succeed in a
+	 * moment, anywhere in the chain: a lost or refused connection (SQLState class 08, the
+	 * pool timing out, a commit that failed on the connection itself), a server shutting
+	 * down, crashed or starting up (57P01-57P03: a restart), out of resources (class 53:
+	 * too many connections, disk or memory full), a lock or statement that ran out of
+	 * time (55P03, 57014), or a transaction that lost a serialization race or deadlock
+	 * (40001, 40P01). Each is 50300 to the client, never 50000.
 	 */
 	static boolean databaseUnreachable(Throwable ex) {
 		for (Throwable t = ex; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
@@ -265,11 +270,16 @@ class GlobalExceptionHandler {
 				// hides the I/O error
 				return true;
 			}
-			if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+			if (t instanceof SQLException sql && sql.getSQLState() != null && transientState(sql.getSQLState())) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	private static boolean transientState(String state) {
+		return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P") || state.equals("57014")
+				|| state.equals("55P03") || state.equals("40001") || state.equals("40P01");
 	}
 
 	static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {

@@ -61,7 +61,8 @@ class ErasureJob {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${usercenter.deletion.sweep-interval:PT1H}", initialDelayString = "PT1M")
+	@Scheduled(fixedDelayString = "${usercenter.deletion.sweep-interval:PT1H}",
+			initialDelayString = "${usercenter.deletion.first-sweep-after:PT1M}")
 	void scheduled() {
 		int erased = sweep();
 		if (erased > 0) {

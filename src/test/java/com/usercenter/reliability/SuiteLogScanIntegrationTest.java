@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.usercenter.support.Api;
+import com.usercenter.support.InstanceProcess;
 import com.usercenter.support.ApiTestBase;
 import com.usercenter.support.RunsLast;
 import com.usercenter.support.SensitiveValues;
@@ -41,13 +42,27 @@ class SuiteLogScanIntegrationTest extends ApiTestBase {
 		String canary = "canary-" + UUID.randomUUID();
 		LoggerFactory.getLogger(SuiteLogScanIntegrationTest.class).info("the scan must find {}", canary);
 		System.out.flush();
-		String log = Files.readString(SuiteLog.FILE, StandardCharsets.UTF_8);
+		String log = Files.readString(SuiteLog.FILE, StandardCharsets.UTF_8) + instanceLogs();
 		Set<String> secrets = SensitiveValues.all();
 
 		System.out.printf("log scan: %d secrets looked for in %d characters of output%n", secrets.size(), log.length());
 		assertThat(leaks(log, Set.of(canary))).as("the scan sees what the application logged").hasSize(1);
 		assertThat(secrets).as("secrets recorded over the run").hasSizeGreaterThan(10);
 		assertThat(leaks(log, secrets)).isEmpty();
+	}
+
+	/** What the instances tests ran as processes of their own printed. */
+	private static String instanceLogs() throws java.io.IOException {
+		if (!Files.isDirectory(InstanceProcess.LOGS)) {
+			return "";
+		}
+		StringBuilder all = new StringBuilder();
+		try (java.util.stream.Stream<java.nio.file.Path> logs = Files.list(InstanceProcess.LOGS)) {
+			for (java.nio.file.Path log : logs.toList()) {
+				all.append('\n').append(Files.readString(log, StandardCharsets.UTF_8));
+			}
+		}
+		return all.toString();
 	}
 
 	/** So the scan has every kind of secret to look for, even when run on its own. */

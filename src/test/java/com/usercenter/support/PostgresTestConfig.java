@@ -24,7 +24,7 @@ public class PostgresTestConfig {
 			registry.add("usercenter.bootstrap.admin.username", () -> TestSecrets.ADMIN_USERNAME);
 			registry.add("usercenter.bootstrap.admin.password", TestSecrets::adminPassword);
 			registry.add("usercenter.sms.webhook.url", TestDeliveries::webhookUrl);
-			registry.add("usercenter.sms.webhook.read-timeout", () -> "1s");
+			registry.add("usercenter.sms.webhook.read-timeout", () -> "2s");
 			registry.add("spring.mail.port", TestDeliveries::smtpPort);
 			registry.add("usercenter.social.wechat.base-url", TestDeliveries::providersUrl);
 			registry.add("usercenter.social.weibo.base-url", TestDeliveries::providersUrl);

@@ -35,6 +35,14 @@ public final class TestClock extends Clock {
 		OFFSET.accumulateAndGet(duration, Duration::plus);
 	}
 
+	/**
+	 * Moves the service's time back, as a host's clock corrected by NTP: only for the
+	 * test of that fault, which moves it forward again when it is done.
+	 */
+	public static void stepBack(Duration duration) {
+		OFFSET.accumulateAndGet(duration, Duration::minus);
+	}
+
 	/** The service's time now. */
 	public static Instant now() {
 		return Instant.now().plus(OFFSET.get());
