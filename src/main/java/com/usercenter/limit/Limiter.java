@@ -3,7 +3,9 @@ package com.usercenter.limit;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 
+import com.usercenter.core.BatchedDeletes;
 import com.usercenter.core.SecretBox;
 import com.usercenter.core.TooManyRequests;
 
@@ -31,7 +33,10 @@ public class Limiter {
 
 	private final SecretBox box;
 
-	Limiter(JdbcClient jdbc, Clock clock, SecretBox box) {
+	private final BatchedDeletes deletes;
+
+	Limiter(JdbcClient jdbc, Clock clock, SecretBox box, BatchedDeletes deletes) {
+		this.deletes = deletes;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.box = box;
@@ -103,9 +108,7 @@ public class Limiter {
 
 	/** Forgets windows that ended before {@code before}. */
 	int deleteEndedBefore(Instant before) {
-		return this.jdbc.sql("delete from rate_limit where window_start < :before")
-			.param("before", Timestamp.from(before))
-			.update();
+		return this.deletes.delete("rate_limit", "window_start < :before", Map.of("before", Timestamp.from(before)));
 	}
 
 	/**

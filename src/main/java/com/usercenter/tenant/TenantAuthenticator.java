@@ -1,11 +1,14 @@
 package com.usercenter.tenant;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.usercenter.core.ApiException;
+import com.usercenter.core.BatchedDeletes;
 import com.usercenter.core.ErrorCode;
 
 import org.springframework.scheduling.annotation.Scheduled;
@@ -37,7 +40,10 @@ class TenantAuthenticator {
 
 	private final Clock clock;
 
-	TenantAuthenticator(TenantService tenants, TenantRepository repository, Clock clock) {
+	private final BatchedDeletes deletes;
+
+	TenantAuthenticator(TenantService tenants, TenantRepository repository, Clock clock, BatchedDeletes deletes) {
+		this.deletes = deletes;
 		this.tenants = tenants;
 		this.repository = repository;
 		this.clock = clock;
@@ -71,9 +77,9 @@ class TenantAuthenticator {
 	}
 
 	@Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
-	@Transactional
 	public void forgetOldNonces() {
-		this.repository.deleteNoncesBefore(this.clock.instant().minus(NONCE_WINDOW));
+		this.deletes.delete("tenant_nonce", "seen_at < :before",
+				Map.of("before", Timestamp.from(this.clock.instant().minus(NONCE_WINDOW))));
 	}
 
 	private static boolean matches(Pattern pattern, String value) {

@@ -39,8 +39,4 @@ interface TenantRepository extends Repository<Tenant, Long> {
 			where tenant_nonce.seen_at < :windowStart""", nativeQuery = true)
 	int recordNonce(long tenantId, String nonce, Instant now, Instant windowStart);
 
-	@Modifying
-	@Query(value = "delete from tenant_nonce where seen_at < :before", nativeQuery = true)
-	int deleteNoncesBefore(Instant before);
-
 }

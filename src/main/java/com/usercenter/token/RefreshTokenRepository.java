@@ -1,13 +1,10 @@
 package com.usercenter.token;
 
-import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.Lock;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 interface RefreshTokenRepository extends Repository<RefreshToken, String> {
@@ -19,9 +16,5 @@ interface RefreshTokenRepository extends Repository<RefreshToken, String> {
 	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	Optional<RefreshToken> findByTokenHash(String tokenHash);
-
-	@Modifying
-	@Query("delete from RefreshToken t where t.expiresAt < :before")
-	int deleteExpiredBefore(Instant before);
 
 }

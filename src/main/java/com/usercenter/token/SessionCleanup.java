@@ -1,11 +1,14 @@
 package com.usercenter.token;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+
+import com.usercenter.core.BatchedDeletes;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Deletes refresh tokens and sessions a day after they expired. Safe to run on every
@@ -14,24 +17,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class SessionCleanup {
 
-	private final SessionRepository sessions;
-
-	private final RefreshTokenRepository refreshTokens;
+	private final BatchedDeletes deletes;
 
 	private final Clock clock;
 
-	SessionCleanup(SessionRepository sessions, RefreshTokenRepository refreshTokens, Clock clock) {
-		this.sessions = sessions;
-		this.refreshTokens = refreshTokens;
+	SessionCleanup(BatchedDeletes deletes, Clock clock) {
+		this.deletes = deletes;
 		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
-	@Transactional
 	public void deleteExpired() {
-		var before = this.clock.instant().minus(Duration.ofDays(1));
-		this.refreshTokens.deleteExpiredBefore(before);
-		this.sessions.deleteExpiredBefore(before);
+		Map<String, Timestamp> before = Map.of("before",
+				Timestamp.from(this.clock.instant().minus(Duration.ofDays(1))));
+		this.deletes.delete("refresh_token", "expires_at < :before", before);
+		this.deletes.delete("user_session", "expires_at < :before", before);
 	}
 
 }

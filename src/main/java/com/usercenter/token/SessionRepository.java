@@ -66,8 +66,4 @@ interface SessionRepository extends Repository<UserSession, UUID> {
 	@Query("update UserSession s set s.revokedAt = :now where s.userId = :userId and s.revokedAt is null")
 	int revokeAll(long userId, Instant now);
 
-	@Modifying
-	@Query("delete from UserSession s where s.expiresAt < :before")
-	int deleteExpiredBefore(Instant before);
-
 }

@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 
 import com.usercenter.core.ApiException;
+import com.usercenter.core.BatchedDeletes;
 import com.usercenter.core.ClientIp;
 import com.usercenter.limit.Limit;
 import com.usercenter.limit.Limiter;
@@ -41,7 +43,11 @@ public class CaptchaService {
 
 	private final Limiter limiter;
 
-	CaptchaService(JdbcClient jdbc, SecretBox box, VerificationSettings settings, Clock clock, Limiter limiter) {
+	private final BatchedDeletes deletes;
+
+	CaptchaService(JdbcClient jdbc, SecretBox box, VerificationSettings settings, Clock clock, Limiter limiter,
+			BatchedDeletes deletes) {
+		this.deletes = deletes;
 		this.limiter = limiter;
 		this.jdbc = jdbc;
 		this.box = box;
@@ -90,9 +96,8 @@ public class CaptchaService {
 		}
 	}
 
-	@Transactional
 	int deleteExpired(Instant now) {
-		return this.jdbc.sql("delete from captcha where expires_at < :now").param("now", Timestamp.from(now)).update();
+		return this.deletes.delete("captcha", "expires_at < :now", Map.of("now", Timestamp.from(now)));
 	}
 
 	private String hash(String key, String answer) {

@@ -3,7 +3,10 @@ package com.usercenter.verification;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+
+import com.usercenter.core.BatchedDeletes;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,7 +20,10 @@ class CodeStore {
 
 	private final JdbcClient jdbc;
 
-	CodeStore(JdbcClient jdbc) {
+	private final BatchedDeletes deletes;
+
+	CodeStore(JdbcClient jdbc, BatchedDeletes deletes) {
+		this.deletes = deletes;
 		this.jdbc = jdbc;
 	}
 
@@ -107,14 +113,9 @@ class CodeStore {
 	}
 
 	int deleteOld(Instant now) {
-		Timestamp dayAgo = Timestamp.from(now.minus(Duration.ofDays(1)));
-		int deleted = this.jdbc.sql("delete from verification_code where expires_at < :before")
-			.param("before", dayAgo)
-			.update();
-		deleted += this.jdbc.sql("delete from verification_ticket where expires_at < :before")
-			.param("before", dayAgo)
-			.update();
-		return deleted;
+		Map<String, Timestamp> dayAgo = Map.of("before", Timestamp.from(now.minus(Duration.ofDays(1))));
+		return this.deletes.delete("verification_code", "expires_at < :before", dayAgo)
+				+ this.deletes.delete("verification_ticket", "expires_at < :before", dayAgo);
 	}
 
 	record LiveCode(String codeHash, int attempts, Instant expiresAt, boolean consumed) {

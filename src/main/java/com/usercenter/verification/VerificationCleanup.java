@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Deletes captchas, codes, tickets and counters once they can no longer matter. */
 @Component
@@ -23,7 +22,6 @@ class VerificationCleanup {
 	}
 
 	@Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT2M")
-	@Transactional
 	public void deleteOld() {
 		this.captchas.deleteExpired(this.clock.instant());
 		this.store.deleteOld(this.clock.instant());

@@ -13,6 +13,7 @@ import com.usercenter.support.TestClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,6 +24,9 @@ class LimiterIntegrationTest {
 
 	@Autowired
 	private Limiter limiter;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@Test
 	void ofFiftyHitsAtOnceExactlyTheLimitPass() throws Exception {
@@ -80,6 +84,27 @@ class LimiterIntegrationTest {
 		this.limiter.hit(limit, null);
 
 		assertThat(this.limiter.hit(limit, null).allowed()).isFalse();
+	}
+
+	@Test
+	void theCleanupDeletesAPileLargerThanOneBatchAndKeepsWhatIsCurrent() {
+		String tag = "pile-" + System.nanoTime();
+		this.jdbc.sql("""
+				insert into rate_limit (name, key, window_start, hits)
+				select :name, 'k' || n, :old, 1 from generate_series(1, 25000) n""")
+			.param("name", tag)
+			.param("old", java.sql.Timestamp.from(TestClock.now().minus(Duration.ofDays(30))))
+			.update();
+		Limit current = Limit.of(tag, 5, Duration.ofMinutes(1));
+		this.limiter.hit(current, "current");
+
+		int deleted = this.limiter.deleteEndedBefore(TestClock.now().minus(Duration.ofDays(2)));
+
+		assertThat(deleted).as("in batches of 10,000, each under the statement limit").isGreaterThanOrEqualTo(25_000);
+		assertThat(
+				this.jdbc.sql("select count(*) from rate_limit where name = ?").param(tag).query(Long.class).single())
+			.as("only the current window is left")
+			.isEqualTo(1);
 	}
 
 }
