@@ -14,9 +14,11 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.usercenter.support.Api;
 import com.usercenter.support.ApiTestBase;
 import com.usercenter.support.FakeApple;
+import com.usercenter.support.InstanceProcess;
 import com.usercenter.support.TenantClient;
 import com.usercenter.support.TestClock;
 import com.usercenter.support.TestDeliveries;
+import com.usercenter.support.TestSecrets;
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -430,6 +432,76 @@ class AccountDeletionIntegrationTest extends ApiTestBase {
 		assertThat(count("select count(*) from audit_event where user_id = ? and type = 'apple_revocation_failed'",
 				userId))
 			.isEqualTo(1);
+	}
+
+	/**
+	 * An instance killed ({@code kill -9}: no shutdown hook, no rollback sent) while it
+	 * erases an account and waits on Apple to revoke its sign-in: nothing is half-erased,
+	 * and this instance's sweep finishes the work once, when the dead one's claim lapses.
+	 */
+	@Test
+	void anInstanceKilledWhileErasingLeavesTheAccountWholeAndTheNextSweepErasesItOnce() throws Exception {
+		String refresh = "refresh-killed-" + unique();
+		long userId = pendingDeletionWithAnAppleSignIn(refresh);
+		// Apple takes its time with this account's revocation: the instance is in the
+		// call
+		TestDeliveries.webhook()
+			.stubFor(WireMock.post("/auth/revoke")
+				.atPriority(1)
+				.withRequestBody(WireMock.containing(refresh))
+				.willReturn(WireMock.ok().withFixedDelay(30_000)));
+		// due now on the real clock the other instance runs on
+		this.jdbc.sql("update app_user set erase_at = now() - interval '1 minute' where id = ?").param(userId).update();
+
+		try (InstanceProcess doomed = InstanceProcess.start("doomed",
+				List.of("--usercenter.deletion.sweep-interval=PT1S", "--usercenter.deletion.first-sweep-after=PT1S",
+						"--usercenter.social.apple.client-ids=" + FakeApple.BUNDLE_ID,
+						"--usercenter.social.apple.team-id=TEAM123456", "--usercenter.social.apple.key-id=KEY1234567",
+						"--usercenter.social.apple.private-key=" + TestSecrets.applePrivateKeyPem(),
+						"--usercenter.social.apple.base-url=" + TestDeliveries.providersUrl(),
+						"--usercenter.social.read-timeout=60s",
+						"--usercenter.token.issuer=http://localhost:" + this.port))) {
+			boolean inTheCall = awaitTrue(() -> FakeApple.formsSentTo("/auth/revoke")
+				.stream()
+				.anyMatch((form) -> refresh.equals(form.get("token"))), Duration.ofSeconds(30));
+			doomed.kill();
+			assertThat(doomed.awaitExit(Duration.ofSeconds(10))).as("killed").isEqualTo(137);
+			assertThat(inTheCall).as("the instance was waiting on Apple when it died").isTrue();
+		}
+		String statusAfterTheKill = status(userId);
+		long identitiesAfterTheKill = count("select count(*) from user_identity where user_id = ?", userId);
+		TestDeliveries.webhook()
+			.getStubMappings()
+			.stream()
+			.filter((stub) -> stub.getRequest().getBodyPatterns() != null
+					&& stub.getRequest().getBodyPatterns().toString().contains(refresh))
+			.toList()
+			.forEach(TestDeliveries.webhook()::removeStub);
+
+		// the dead instance's claim lapses (its 5 minutes), and this instance sweeps
+		TestClock.advance(Duration.ofMinutes(6));
+		this.job.sweep();
+		this.job.sweep();
+
+		assertThat(statusAfterTheKill).as("nothing half-erased").isEqualTo("active");
+		assertThat(identitiesAfterTheKill).isEqualTo(1);
+		assertThat(status(userId)).isEqualTo("erased");
+		assertThat(count("select count(*) from user_identity where user_id = ?", userId)).isZero();
+		assertThat(count("select count(*) from audit_event where user_id = ? and type = 'account_erased'", userId))
+			.as("erased once")
+			.isEqualTo(1);
+	}
+
+	private static boolean awaitTrue(java.util.function.BooleanSupplier condition, Duration within)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + within.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (condition.getAsBoolean()) {
+				return true;
+			}
+			Thread.sleep(100);
+		}
+		return condition.getAsBoolean();
 	}
 
 	/**

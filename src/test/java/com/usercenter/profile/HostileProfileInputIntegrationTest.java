@@ -1,7 +1,5 @@
 package com.usercenter.profile;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 import com.usercenter.support.Api;
 import com.usercenter.support.Api.Call;
@@ -40,7 +36,7 @@ class HostileProfileInputIntegrationTest extends ApiTestBase {
 
 	@Test
 	void aSmallFileDeclaringAHugeImageIsRefusedBeforeDecoding() {
-		byte[] bomb = blackPng(8192, 8192);
+		byte[] bomb = TestImages.blackPng(8192, 8192);
 		assertThat(bomb.length).isLessThan(300_000);
 		long started = System.nanoTime();
 
@@ -73,7 +69,7 @@ class HostileProfileInputIntegrationTest extends ApiTestBase {
 
 	@Test
 	void twentyLargeUploadsAtOnceLeaveEveryoneElseServed() throws Exception {
-		byte[] large = blackPng(6000, 6000);
+		byte[] large = TestImages.blackPng(6000, 6000);
 		List<String> tokens = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
 			tokens.add(newUserToken());
@@ -106,11 +102,11 @@ class HostileProfileInputIntegrationTest extends ApiTestBase {
 	@Test
 	void aReplacedAvatarFileIsDeletedWhenNobodyShowsIt() throws Exception {
 		String token = newUserToken();
-		String first = upload(token, blackPng(40, 40)).data().path("avatar").asString();
+		String first = upload(token, TestImages.blackPng(40, 40)).data().path("avatar").asString();
 		Path firstFile = this.avatarSettings.directory().resolve(first.substring(first.lastIndexOf('/') + 1));
 		assertThat(firstFile).exists();
 
-		String second = upload(token, blackPng(41, 41)).data().path("avatar").asString();
+		String second = upload(token, TestImages.blackPng(41, 41)).data().path("avatar").asString();
 
 		assertThat(second).isNotEqualTo(first);
 		assertThat(Files.exists(firstFile)).isFalse();
@@ -250,54 +246,6 @@ class HostileProfileInputIntegrationTest extends ApiTestBase {
 	private Api.Answer upload(String token, byte[] png) {
 		return api().send(
 				Call.of("POST", "/api/v1/users/me/avatar").multipart("file", "a.png", "image/png", png).bearer(token));
-	}
-
-	/**
-	 * A PNG of black pixels, compressed to almost nothing however large it claims to be.
-	 */
-	static byte[] blackPng(int width, int height) {
-		Deflater deflater = new Deflater(9);
-		ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-		byte[] row = new byte[1 + width * 3];
-		byte[] buffer = new byte[64 * 1024];
-		for (int y = 0; y < height; y++) {
-			deflater.setInput(row);
-			while (!deflater.needsInput()) {
-				int n = deflater.deflate(buffer);
-				compressed.write(buffer, 0, n);
-			}
-		}
-		deflater.finish();
-		while (!deflater.finished()) {
-			int n = deflater.deflate(buffer);
-			compressed.write(buffer, 0, n);
-		}
-		ByteArrayOutputStream png = new ByteArrayOutputStream();
-		png.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A });
-		chunk(png, "IHDR",
-				ByteBuffer.allocate(13)
-					.putInt(width)
-					.putInt(height)
-					.put((byte) 8)
-					.put((byte) 2)
-					.put((byte) 0)
-					.put((byte) 0)
-					.put((byte) 0)
-					.array());
-		chunk(png, "IDAT", compressed.toByteArray());
-		chunk(png, "IEND", new byte[0]);
-		return png.toByteArray();
-	}
-
-	private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-		byte[] name = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-		out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-		out.writeBytes(name);
-		out.writeBytes(data);
-		CRC32 crc = new CRC32();
-		crc.update(name);
-		crc.update(data);
-		out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
 	}
 
 	private record JsonLogin(long userId, String token) {

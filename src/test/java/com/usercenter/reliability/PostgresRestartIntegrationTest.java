@@ -99,10 +99,7 @@ class PostgresRestartIntegrationTest {
 		Api b = api(second);
 		List<Api> both = List.of(a, b);
 		TenantClient partnerOnA = new TenantClient(a, TENANT_KEY, TENANT_SECRET);
-		String revoked = partnerOnA.post(TENANT_LOGIN, Map.of("associatedId", "revoked-before"))
-			.data()
-			.path("accessToken")
-			.asString();
+		String revoked = partnerLogin(a, partnerOnA, "revoked-before").data().path("accessToken").asString();
 		assertThat(b.get("/api/v1/users/me", revoked).code()).isEqualTo(200);
 		assertThat(a.post("/api/v1/auth/logout", null, revoked).code()).isEqualTo(200);
 		assertThat(await(() -> b.get("/api/v1/users/me", revoked).code() == 40101, Duration.ofSeconds(2))).isTrue();
@@ -128,7 +125,7 @@ class PostgresRestartIntegrationTest {
 						switch (round % 5) {
 							case 0 -> {
 								what = "loginTenant";
-								answer = partner.post(TENANT_LOGIN, Map.of("associatedId", "load-" + id + "-" + round));
+								answer = partnerLogin(api, partner, "load-" + id + "-" + round);
 								if (answer.code() == 200) {
 									committedUsers.add(answer.data().path("userId").asLong());
 									token = answer.data().path("accessToken").asString();
@@ -195,10 +192,7 @@ class PostgresRestartIntegrationTest {
 				Duration.ofSeconds(20));
 		long recoveredMillis = (System.nanoTime() - back) / 1_000_000;
 		// announcements flow again: a logout on one instance ends the token on the other
-		String fresh = partnerOnA.post(TENANT_LOGIN, Map.of("associatedId", "after-" + System.nanoTime()))
-			.data()
-			.path("accessToken")
-			.asString();
+		String fresh = partnerLogin(a, partnerOnA, "after-" + System.nanoTime()).data().path("accessToken").asString();
 		boolean freshServedOnB = b.get("/api/v1/users/me", fresh).code() == 200;
 		a.post("/api/v1/auth/logout", null, fresh);
 		boolean endedOnB = await(() -> b.get("/api/v1/users/me", fresh).code() == 40101, Duration.ofSeconds(2));
@@ -217,6 +211,15 @@ class PostgresRestartIntegrationTest {
 		Set<Long> stored = Set.copyOf(database.sql("select id from app_user").query(Long.class).list());
 		assertThat(stored).as("every sign-in answered 200 is stored").containsAll(new ArrayList<>(committedUsers));
 		assertThat(answered.get()).isGreaterThan(50);
+	}
+
+	/**
+	 * A partner's sign-in, signed with the real time these instances keep (not the shared
+	 * context's test clock, which other tests move forward).
+	 */
+	private static Api.Answer partnerLogin(Api api, TenantClient partner, String associatedId) {
+		return api.send(partner.sign(Api.Call.of("POST", TENANT_LOGIN).json(Map.of("associatedId", associatedId)),
+				System.currentTimeMillis(), TenantClient.nonce()));
 	}
 
 	/** Refusals the load may meet by design, with or without an outage. */
