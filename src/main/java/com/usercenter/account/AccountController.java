@@ -29,8 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountController {
 
 	/** What every anonymous sign-in says about {@link SignInGate}. */
-	static final String SIGN_IN_GATE = "Password, code and social sign-ins and password resets are counted together "
-			+ "per client address and per network (by default 30 and 120 a minute): past either, 42900 with Retry-After.";
+	static final String SIGN_IN_GATE = "Password, code and social sign-ins and password resets that fail are counted "
+			+ "together per client address and per network (by default 30 and 120 a minute): past either, 42900 with "
+			+ "Retry-After.";
 
 	private final AccountService accounts;
 
@@ -58,9 +59,8 @@ class AccountController {
 			ErrorCode.CAPTCHA_REQUIRED, ErrorCode.CAPTCHA_INVALID, ErrorCode.TOO_MANY_REQUESTS })
 	@PostMapping("/login/password")
 	Envelope<LoginResult> loginWithPassword(@Valid @RequestBody PasswordLoginRequest request) {
-		this.signIns.admit();
-		return Envelope.ok(this.accounts.loginWithPassword(request.account(), request.password(), request.captchaKey(),
-				request.captchaCode()));
+		return Envelope.ok(this.signIns.admit(() -> this.accounts.loginWithPassword(request.account(),
+				request.password(), request.captchaKey(), request.captchaCode())));
 	}
 
 	@Operation(operationId = "register",
@@ -90,9 +90,8 @@ class AccountController {
 	@PostMapping("/login/code")
 	Envelope<LoginResult> loginWithCode(@Valid @RequestBody CodeLoginRequest request) {
 		requireOneOf(request.code(), request.ticket(), "code");
-		this.signIns.admit();
-		return Envelope.ok(this.accounts.loginWithCode(contact(request.mobile(), request.email()), request.code(),
-				request.ticket()));
+		return Envelope.ok(this.signIns.admit(() -> this.accounts
+			.loginWithCode(contact(request.mobile(), request.email()), request.code(), request.ticket())));
 	}
 
 	@Operation(summary = "Sign in with the carrier's one-tap token; creates the account when there is none",
@@ -114,9 +113,8 @@ class AccountController {
 	@PostMapping("/password/reset")
 	Envelope<Void> resetPassword(@Valid @RequestBody ResetPasswordRequest request) {
 		requireOneOf(request.code(), request.ticket(), "code");
-		this.signIns.admit();
-		this.accounts.resetPassword(contact(request.mobile(), request.email()), request.code(), request.ticket(),
-				request.newPassword());
+		this.signIns.admit(() -> this.accounts.resetPassword(contact(request.mobile(), request.email()), request.code(),
+				request.ticket(), request.newPassword()));
 		return Envelope.ok();
 	}
 

@@ -1,6 +1,7 @@
 package com.usercenter.account;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import com.usercenter.core.ClientIp;
 import com.usercenter.limit.Limit;
@@ -31,13 +32,39 @@ public class SignInGate {
 	}
 
 	/**
-	 * Counts one anonymous sign-in attempt.
+	 * Runs one anonymous sign-in if its address and network are under their limits:
+	 * counted before the work (so a burst cannot pass a check made before any of it was
+	 * counted), and given back when it succeeds, so what the limits hold is failures: a
+	 * flood of made-up or wrong credentials, never an office (or a carrier's NAT) full of
+	 * people signing in.
 	 * @throws com.usercenter.core.TooManyRequests past the address's or the network's
 	 * limit
 	 */
-	public void admit() {
-		this.limiter.take(Limit.of("sign-in-ip", this.settings.perIpMinute(), MINUTE), ClientIp.currentAddress());
-		this.limiter.take(Limit.of("sign-in-net", this.settings.perNetworkMinute(), MINUTE), ClientIp.currentNetwork());
+	public <T> T admit(Supplier<T> signIn) {
+		String address = ClientIp.currentAddress();
+		String network = ClientIp.currentNetwork();
+		Limit perAddress = Limit.of("sign-in-ip", this.settings.perIpMinute(), MINUTE);
+		Limit perNetwork = Limit.of("sign-in-net", this.settings.perNetworkMinute(), MINUTE);
+		this.limiter.take(perAddress, address);
+		try {
+			this.limiter.take(perNetwork, network);
+		}
+		catch (RuntimeException refused) {
+			this.limiter.refund(perAddress, address);
+			throw refused;
+		}
+		T result = signIn.get();
+		this.limiter.refund(perAddress, address);
+		this.limiter.refund(perNetwork, network);
+		return result;
+	}
+
+	/** {@link #admit(Supplier)} for a sign-in step that answers nothing. */
+	public void admit(Runnable signIn) {
+		admit(() -> {
+			signIn.run();
+			return null;
+		});
 	}
 
 }

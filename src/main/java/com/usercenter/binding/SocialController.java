@@ -45,14 +45,13 @@ class SocialController {
 			description = "The credential is checked with the provider (40105 when it refuses, 50200 when it fails); "
 					+ "a new identity creates the account (needInfo true) from the provider's nickname and avatar. "
 					+ "Counted with the other anonymous sign-ins per client address and per network (by default 30 "
-					+ "and 120 a minute) before the provider is asked: past either, 42900 with Retry-After.")
+					+ "and 120 failed a minute) before the provider is asked: past either, 42900 with Retry-After.")
 	@Outcome(counter = Outcome.SIGN_INS, method = "social")
 	@Answers({ ErrorCode.THIRD_PARTY_REJECTED, ErrorCode.ACCOUNT_DISABLED, ErrorCode.UPSTREAM_FAILED,
 			ErrorCode.TOO_MANY_REQUESTS })
 	@PostMapping("/api/v1/auth/login/social")
 	Envelope<LoginResult> login(@Valid @RequestBody SocialRequest request) {
-		this.signIns.admit();
-		return Envelope.ok(this.social.login(request.credential()));
+		return Envelope.ok(this.signIns.admit(() -> this.social.login(request.credential())));
 	}
 
 	@Operation(summary = "The ways the signed-in user signs in, subjects masked",

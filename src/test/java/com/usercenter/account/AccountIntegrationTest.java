@@ -259,6 +259,31 @@ class AccountIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
+	void signInsThatSucceedAreGivenBackSoOnlyFailuresMeetTheGate() {
+		String mobile = newMobile();
+		String code = smsCode(mobile, "register");
+		assertThat(api().post("/api/v1/auth/register", Map.of("mobile", mobile, "password", PASSWORD, "code", code))
+			.code()).isEqualTo(200);
+		String ip = newIp();
+
+		List<Integer> successes = new java.util.ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			successes.add(
+					api()
+						.send(Call.of("POST", "/api/v1/auth/login/password")
+							.json(Map.of("account", mobile, "password", PASSWORD))
+							.from(ip))
+						.code());
+		}
+		for (int i = 0; i < 30; i++) {
+			codeLogin(newMobile(), ip);
+		}
+
+		assertThat(successes).as("forty sign-ins of an office behind one address").containsOnly(200);
+		assertThat(codeLogin(newMobile(), ip).code()).as("failures still meet the gate").isEqualTo(42900);
+	}
+
+	@Test
 	void anonymousSignInsCountTogetherPerClientNetwork() {
 		String network = newIp().replaceAll("\\.\\d+$", ".");
 		for (int host = 1; host <= 4; host++) {
