@@ -1,13 +1,13 @@
 package com.usercenter.account;
 
-import com.usercenter.core.ErrorCode;
-import com.usercenter.core.Answers;
-import com.usercenter.core.Outcome;
-import com.usercenter.core.PlainText;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.Envelope;
-import com.usercenter.verification.CaptchaGate;
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.metrics.Outcome;
+import com.usercenter.core.openapi.Answers;
+import com.usercenter.core.validation.PlainText;
 import com.usercenter.user.Contact;
+import com.usercenter.verification.CaptchaGate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;

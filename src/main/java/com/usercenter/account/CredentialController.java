@@ -1,12 +1,12 @@
 package com.usercenter.account;
 
-import com.usercenter.core.ErrorCode;
-import com.usercenter.core.Answers;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.CurrentUser;
 import com.usercenter.core.Envelope;
-import com.usercenter.user.Mobile;
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.openapi.Answers;
 import com.usercenter.user.Contact;
+import com.usercenter.user.Mobile;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;

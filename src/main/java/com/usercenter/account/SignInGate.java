@@ -3,7 +3,7 @@ package com.usercenter.account;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-import com.usercenter.core.ClientIp;
+import com.usercenter.core.web.ClientIp;
 import com.usercenter.limit.Limit;
 import com.usercenter.limit.Limiter;
 

@@ -1,7 +1,7 @@
 package com.usercenter.admin;
 
-import com.usercenter.core.Answers;
-import com.usercenter.core.PlainText;
+import com.usercenter.core.openapi.Answers;
+import com.usercenter.core.validation.PlainText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -3,8 +3,8 @@ package com.usercenter.audit;
 import java.time.Clock;
 import java.time.Instant;
 
-import com.usercenter.core.ClientIp;
 import com.usercenter.core.PageResult;
+import com.usercenter.core.web.ClientIp;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;

@@ -3,7 +3,7 @@ package com.usercenter.binding;
 import java.nio.charset.StandardCharsets;
 
 import com.usercenter.core.ApiException;
-import com.usercenter.core.SecretBox;
+import com.usercenter.secrets.SecretBox;
 import com.usercenter.user.IdentityService;
 import com.usercenter.user.UserIdentity;
 import org.slf4j.Logger;

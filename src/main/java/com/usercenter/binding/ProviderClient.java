@@ -9,8 +9,8 @@ import java.util.StringJoiner;
 
 import com.usercenter.core.ApiException;
 import com.usercenter.core.ErrorCode;
-import com.usercenter.core.Failures;
 import com.usercenter.core.UpstreamFailed;
+import com.usercenter.core.errors.Failures;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

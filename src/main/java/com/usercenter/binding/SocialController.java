@@ -2,14 +2,14 @@ package com.usercenter.binding;
 
 import java.util.List;
 
-import com.usercenter.core.ErrorCode;
-import com.usercenter.core.Answers;
-import com.usercenter.core.Outcome;
 import com.usercenter.account.LoginResult;
 import com.usercenter.account.SignInGate;
 import com.usercenter.core.CurrentUser;
 import com.usercenter.core.Envelope;
-import com.usercenter.core.PlainText;
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.metrics.Outcome;
+import com.usercenter.core.openapi.Answers;
+import com.usercenter.core.validation.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;

@@ -1,9 +1,9 @@
 package com.usercenter.catalog;
 
-import com.usercenter.core.ErrorCode;
-import com.usercenter.core.Answers;
-import com.usercenter.core.ImageUrl;
 import com.usercenter.core.Envelope;
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.openapi.Answers;
+import com.usercenter.core.validation.ImageUrl;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import com.usercenter.core.ApiException;
 import com.usercenter.core.ErrorCode;
-import com.usercenter.core.UniqueConstraints;
+import com.usercenter.core.errors.UniqueConstraints;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;

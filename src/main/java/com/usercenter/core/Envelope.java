@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * The body of every answer: {@code {"code":200,"msg":"成功","data":...,"traceId":"..."}}.
  * Controllers answer {@link #ok(Object)}; the message and trace id are filled in by
- * {@link EnvelopeBodyAdvice}.
+ * {@link com.usercenter.core.errors.EnvelopeBodyAdvice}.
  */
 @Schema(description = "The envelope around every answer")
 public record Envelope<T>(@Schema(example = "200") int code, @Schema(example = "成功") String msg,
@@ -21,7 +21,8 @@ public record Envelope<T>(@Schema(example = "200") int code, @Schema(example = "
 		return ok(null);
 	}
 
-	Envelope<T> localized(String msg, String traceId) {
+	/** This envelope with its message and trace id filled in. */
+	public Envelope<T> localized(String msg, String traceId) {
 		return new Envelope<>(this.code, msg, this.data, traceId);
 	}
 

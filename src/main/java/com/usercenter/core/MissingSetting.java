@@ -2,7 +2,7 @@ package com.usercenter.core;
 
 /**
  * A setting the chosen configuration needs is missing or unusable: start-up stops with
- * one sentence naming it ({@link StartupFailureAnalyzers}).
+ * one sentence naming it ({@link com.usercenter.core.startup.StartupFailureAnalyzers}).
  */
 public class MissingSetting extends IllegalStateException {
 

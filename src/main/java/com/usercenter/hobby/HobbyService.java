@@ -13,10 +13,10 @@ import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.usercenter.core.Announcements;
+import com.usercenter.changes.Announcements;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.ErrorCode;
-import com.usercenter.core.UniqueConstraints;
+import com.usercenter.core.errors.UniqueConstraints;
 import com.usercenter.user.UserChanged;
 
 import org.springframework.context.ApplicationEventPublisher;

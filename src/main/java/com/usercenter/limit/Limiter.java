@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
-import com.usercenter.core.BatchedDeletes;
-import com.usercenter.core.SecretBox;
+import com.usercenter.changes.BatchedDeletes;
 import com.usercenter.core.TooManyRequests;
+import com.usercenter.secrets.SecretBox;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

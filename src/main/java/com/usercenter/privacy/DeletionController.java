@@ -2,10 +2,10 @@ package com.usercenter.privacy;
 
 import java.time.Instant;
 
-import com.usercenter.core.ErrorCode;
-import com.usercenter.core.Answers;
 import com.usercenter.core.CurrentUser;
 import com.usercenter.core.Envelope;
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.openapi.Answers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;

@@ -2,10 +2,10 @@ package com.usercenter.privacy;
 
 import java.util.Map;
 
-import com.usercenter.core.ErrorCode;
-import com.usercenter.core.Answers;
 import com.usercenter.core.CurrentUser;
 import com.usercenter.core.Envelope;
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.openapi.Answers;
 import com.usercenter.limit.Limit;
 import com.usercenter.limit.Limiter;
 import io.swagger.v3.oas.annotations.Operation;

@@ -5,12 +5,12 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import com.usercenter.core.ApiException;
-import com.usercenter.core.Digests;
 import com.usercenter.core.ErrorCode;
 import com.usercenter.core.MemoryBudget;
 import com.usercenter.core.TooManyRequests;
 import com.usercenter.limit.Limit;
 import com.usercenter.limit.Limiter;
+import com.usercenter.secrets.Digests;
 import com.usercenter.user.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

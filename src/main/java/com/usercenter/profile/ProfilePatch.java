@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.function.Function;
 
 import com.usercenter.core.ApiException;
-import com.usercenter.core.Dates;
 import com.usercenter.core.ErrorCode;
 import com.usercenter.core.ErrorData;
-import com.usercenter.core.ImageUrl;
-import com.usercenter.core.PlainText;
+import com.usercenter.core.validation.Dates;
+import com.usercenter.core.validation.ImageUrl;
+import com.usercenter.core.validation.PlainText;
 import com.usercenter.user.Change;
 import com.usercenter.user.ProfileUpdate;
 import tools.jackson.databind.JsonNode;

@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.usercenter.catalog.CatalogService;
-import com.usercenter.core.AnnouncedCache;
-import com.usercenter.core.Announcements;
+import com.usercenter.changes.AnnouncedCache;
+import com.usercenter.changes.Announcements;
 import com.usercenter.core.ApiException;
-import com.usercenter.core.Dates;
+import com.usercenter.core.validation.Dates;
 import com.usercenter.hobby.HobbyService;
 import com.usercenter.user.User;
 import com.usercenter.user.UserChanged;

@@ -2,9 +2,9 @@ package com.usercenter.tenant;
 
 import java.util.List;
 
-import com.usercenter.core.ErrorCode;
-import com.usercenter.core.Answers;
 import com.usercenter.core.Envelope;
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.openapi.Answers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;

@@ -1,18 +1,18 @@
 package com.usercenter.tenant;
 
 import com.usercenter.core.ErrorCode;
-import com.usercenter.core.Answers;
-import com.usercenter.core.Outcome;
-import com.usercenter.core.ImageUrl;
-import com.usercenter.core.PlainText;
+import com.usercenter.core.metrics.Outcome;
+import com.usercenter.core.openapi.Answers;
+import com.usercenter.core.validation.ImageUrl;
+import com.usercenter.core.validation.PlainText;
 import java.time.Clock;
 
-import com.usercenter.core.Birthday;
-import com.usercenter.core.Dates;
 import com.usercenter.core.Envelope;
-import com.usercenter.user.ProfileUpdate;
+import com.usercenter.core.validation.Birthday;
+import com.usercenter.core.validation.Dates;
 import com.usercenter.user.Mobile;
 import com.usercenter.user.PhoneNumber;
+import com.usercenter.user.ProfileUpdate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;

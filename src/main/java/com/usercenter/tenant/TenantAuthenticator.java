@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.usercenter.changes.BatchedDeletes;
 import com.usercenter.core.ApiException;
-import com.usercenter.core.BatchedDeletes;
 import com.usercenter.core.ErrorCode;
 
 import org.springframework.scheduling.annotation.Scheduled;

@@ -4,13 +4,13 @@ import java.time.Clock;
 
 import com.usercenter.audit.AuditService;
 import com.usercenter.audit.AuditType;
-import com.usercenter.core.AdvisoryLocks;
+import com.usercenter.changes.AdvisoryLocks;
 import com.usercenter.token.IssuedTokens;
 import com.usercenter.token.SessionRequest;
 import com.usercenter.token.SessionService;
 import com.usercenter.user.AccountDisabled;
-import com.usercenter.user.ProfileUpdate;
 import com.usercenter.user.PhoneNumber;
+import com.usercenter.user.ProfileUpdate;
 import com.usercenter.user.User;
 import com.usercenter.user.UserNotFound;
 import com.usercenter.user.UserService;

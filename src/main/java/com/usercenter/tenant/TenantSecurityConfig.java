@@ -1,7 +1,7 @@
 package com.usercenter.tenant;
 
-import com.usercenter.core.EnvelopeResponder;
-import com.usercenter.core.EnvelopeSecurityHandlers;
+import com.usercenter.core.errors.EnvelopeResponder;
+import com.usercenter.core.errors.EnvelopeSecurityHandlers;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -9,9 +9,9 @@ import java.util.Optional;
 import com.usercenter.audit.AuditService;
 import com.usercenter.audit.AuditType;
 import com.usercenter.core.ApiException;
-import com.usercenter.core.Digests;
 import com.usercenter.core.ErrorCode;
-import com.usercenter.core.SecretBox;
+import com.usercenter.secrets.Digests;
+import com.usercenter.secrets.SecretBox;
 import com.usercenter.token.SessionService;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -7,7 +7,7 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.usercenter.core.Digests;
+import com.usercenter.secrets.Digests;
 
 /**
  * The tenant request signature: lowercase hex HMAC-SHA256 over

@@ -20,9 +20,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.usercenter.core.ApiException;
-import com.usercenter.core.EnvelopeResponder;
 import com.usercenter.core.ErrorCode;
-import com.usercenter.core.FormBody;
+import com.usercenter.core.errors.EnvelopeResponder;
+import com.usercenter.core.web.FormBody;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;

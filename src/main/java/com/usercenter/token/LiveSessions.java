@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
-import com.usercenter.core.AnnouncedCache;
-import com.usercenter.core.Announcements;
+import com.usercenter.changes.AnnouncedCache;
+import com.usercenter.changes.Announcements;
 
 import org.springframework.stereotype.Component;
 

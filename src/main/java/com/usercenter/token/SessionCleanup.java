@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
-import com.usercenter.core.BatchedDeletes;
+import com.usercenter.changes.BatchedDeletes;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;

@@ -9,10 +9,10 @@ import java.util.UUID;
 import com.usercenter.audit.AuditService;
 import com.usercenter.audit.AuditType;
 import com.usercenter.core.ApiException;
-import com.usercenter.core.ClientIp;
 import com.usercenter.core.ErrorCode;
-import com.usercenter.core.PlainText;
-import com.usercenter.core.Digests;
+import com.usercenter.core.validation.PlainText;
+import com.usercenter.core.web.ClientIp;
+import com.usercenter.secrets.Digests;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

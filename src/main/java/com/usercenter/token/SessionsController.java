@@ -3,10 +3,10 @@ package com.usercenter.token;
 import java.util.List;
 import java.util.UUID;
 
-import com.usercenter.core.ErrorCode;
-import com.usercenter.core.Answers;
 import com.usercenter.core.CurrentUser;
 import com.usercenter.core.Envelope;
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.openapi.Answers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,12 +1,12 @@
 package com.usercenter.token;
 
-import com.usercenter.core.ErrorCode;
-import com.usercenter.core.Answers;
-import com.usercenter.core.Outcome;
 import com.usercenter.audit.AuditService;
 import com.usercenter.audit.AuditType;
 import com.usercenter.core.CurrentUser;
 import com.usercenter.core.Envelope;
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.metrics.Outcome;
+import com.usercenter.core.openapi.Answers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;

@@ -2,8 +2,8 @@ package com.usercenter.user;
 
 import java.util.Map;
 
-import com.usercenter.core.ConstraintFacts;
 import com.usercenter.core.ErrorCode;
+import com.usercenter.core.errors.ConstraintFacts;
 
 import org.springframework.stereotype.Component;
 

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import com.usercenter.core.ApiException;
-import com.usercenter.core.UniqueConstraints;
+import com.usercenter.core.errors.UniqueConstraints;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;

@@ -3,8 +3,8 @@ package com.usercenter.verification;
 import java.time.Duration;
 
 import com.usercenter.core.ApiException;
-import com.usercenter.core.ClientIp;
 import com.usercenter.core.ErrorCode;
+import com.usercenter.core.web.ClientIp;
 import com.usercenter.limit.Limit;
 import com.usercenter.limit.Limiter;
 

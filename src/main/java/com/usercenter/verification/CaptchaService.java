@@ -8,14 +8,14 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 
+import com.usercenter.changes.BatchedDeletes;
 import com.usercenter.core.ApiException;
-import com.usercenter.core.BatchedDeletes;
-import com.usercenter.core.ClientIp;
+import com.usercenter.core.ErrorCode;
+import com.usercenter.core.web.ClientIp;
 import com.usercenter.limit.Limit;
 import com.usercenter.limit.Limiter;
-import com.usercenter.core.Digests;
-import com.usercenter.core.ErrorCode;
-import com.usercenter.core.SecretBox;
+import com.usercenter.secrets.Digests;
+import com.usercenter.secrets.SecretBox;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -8,8 +8,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
-import com.usercenter.core.Failures;
-import com.usercenter.core.ProviderCalls;
+import com.usercenter.core.errors.Failures;
+import com.usercenter.core.metrics.ProviderCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

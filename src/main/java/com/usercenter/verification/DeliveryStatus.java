@@ -1,6 +1,6 @@
 package com.usercenter.verification;
 
-import com.usercenter.core.ProviderStatus;
+import com.usercenter.core.startup.ProviderStatus;
 
 import org.springframework.stereotype.Component;
 

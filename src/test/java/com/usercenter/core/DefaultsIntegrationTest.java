@@ -3,11 +3,11 @@ package com.usercenter.core;
 import java.time.Duration;
 import java.util.Map;
 
+import com.usercenter.core.web.ClientIp;
 import com.usercenter.limit.Limit;
 import com.usercenter.limit.Limiter;
-
-import com.usercenter.support.Api;
 import com.usercenter.support.Api.Call;
+import com.usercenter.support.Api;
 import com.usercenter.support.PostgresTestConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import com.usercenter.UserCenterApplication;
-import com.usercenter.core.Announcements;
+import com.usercenter.changes.Announcements;
 import com.usercenter.support.Api;
 import com.usercenter.support.PrivatePostgres;
 import com.usercenter.support.TenantClient;

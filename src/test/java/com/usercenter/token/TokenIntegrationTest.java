@@ -28,12 +28,12 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.usercenter.core.SecretBox;
-import com.usercenter.support.TestClock;
+import com.usercenter.secrets.SecretBox;
 import com.usercenter.support.Api;
 import com.usercenter.support.ApiTestBase;
 import com.usercenter.support.HeldRow;
 import com.usercenter.support.TenantClient;
+import com.usercenter.support.TestClock;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

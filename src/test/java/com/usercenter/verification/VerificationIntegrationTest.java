@@ -16,10 +16,10 @@ import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.usercenter.core.Digests;
-import com.usercenter.core.SecretBox;
-import com.usercenter.support.Api;
+import com.usercenter.secrets.Digests;
+import com.usercenter.secrets.SecretBox;
 import com.usercenter.support.Api.Call;
+import com.usercenter.support.Api;
 import com.usercenter.support.ApiTestBase;
 import com.usercenter.support.TestClock;
 import com.usercenter.support.TestDeliveries;

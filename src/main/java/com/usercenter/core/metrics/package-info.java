@@ -1,0 +1,8 @@
+/**
+ * Metrics features report: calls to outside providers, and endpoint outcomes (counted by
+ * {@code core.web}'s access log); depends on {@code core} only.
+ */
+@NamedInterface("metrics")
+package com.usercenter.core.metrics;
+
+import org.springframework.modulith.NamedInterface;

@@ -1,0 +1,36 @@
+package com.usercenter.core.web;
+
+import org.apache.catalina.core.StandardHost;
+
+import com.usercenter.core.errors.EnvelopeErrorReportValve;
+import com.usercenter.core.errors.EnvelopeResponder;
+
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Makes the errors Tomcat answers by itself use the envelope too, and ends connections
+ * whose body was answered before it was read: drained within bounds, or closed.
+ */
+@Configuration(proxyBeanMethods = false)
+class TomcatConfig {
+
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> envelopeErrorReports(EnvelopeResponder responder,
+			ArrivingBodies bodies, WebSettings settings) {
+		return (factory) -> {
+			factory.addContextValves(new DropConnection(bodies, settings));
+			factory.addContextCustomizers((context) -> {
+				if (context.getParent() instanceof StandardHost host) {
+					// the host adds an error valve of this class only when none is there
+					// yet
+					host.setErrorReportValveClass(EnvelopeErrorReportValve.class.getName());
+					host.getPipeline().addValve(new EnvelopeErrorReportValve(responder));
+				}
+			});
+		};
+	}
+
+}
