@@ -36,7 +36,7 @@ class ModularityTests {
 
 			assertThat(module.getDirectDependencies(modules)
 				.uniqueModules()
-				.map((dependency) -> dependency.getIdentifier().toString())).as("modules %s depends on", shared)
+				.map((dependency) -> dependency.getIdentifier().toString())).as("the modules %s depends on", shared)
 				.isEmpty();
 		}
 	}
