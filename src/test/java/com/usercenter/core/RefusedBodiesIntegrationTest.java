@@ -82,17 +82,7 @@ class RefusedBodiesIntegrationTest extends ApiTestBase {
 
 			String answer = readAnswer(socket.getInputStream());
 			long started = System.nanoTime();
-			boolean closed = false;
-			while (!closed && Duration.ofNanos(System.nanoTime() - started).toSeconds() < 8) {
-				try {
-					out.write(' ');
-					out.flush();
-					Thread.sleep(250);
-				}
-				catch (IOException ex) {
-					closed = true;
-				}
-			}
+			boolean closed = trickleUntilClosed(out);
 
 			assertThat(answer).as("answered before a byte of the body").contains("\"code\":41300");
 			assertThat(closed).as("a body trickling in is not waited for").isTrue();
@@ -113,17 +103,7 @@ class RefusedBodiesIntegrationTest extends ApiTestBase {
 
 			String answer = readAnswer(socket.getInputStream());
 			long started = System.nanoTime();
-			boolean closed = false;
-			while (!closed && Duration.ofNanos(System.nanoTime() - started).toSeconds() < 8) {
-				try {
-					out.write(' ');
-					out.flush();
-					Thread.sleep(250);
-				}
-				catch (IOException ex) {
-					closed = true;
-				}
-			}
+			boolean closed = trickleUntilClosed(out);
 
 			assertThat(answer).contains("\"code\":40100");
 			assertThat(closed).as("the rest of the body is not drained at the client's pace").isTrue();
@@ -371,6 +351,25 @@ class RefusedBodiesIntegrationTest extends ApiTestBase {
 			return "http://localhost:" + port + call.pathAndQuery();
 		}
 
+	}
+
+	/**
+	 * Sends the body a byte every 250 ms, for 8 s at most: whether the server closed the
+	 * connection meanwhile.
+	 */
+	private static boolean trickleUntilClosed(OutputStream out) throws InterruptedException {
+		long started = System.nanoTime();
+		while (Duration.ofNanos(System.nanoTime() - started).toSeconds() < 8) {
+			try {
+				out.write(' ');
+				out.flush();
+				Thread.sleep(250);
+			}
+			catch (IOException ex) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }
