@@ -14,9 +14,12 @@ public class HashCeiling {
 		Class<?> config = Class.forName("com.usercenter.account.PasswordHashing");
 		Constructor<?> constructor = config.getDeclaredConstructor();
 		constructor.setAccessible(true);
-		Method bean = config.getDeclaredMethod("passwordEncoder");
+		// the bean takes the heap-derived budget the service gives it (the JVM's heap and cores)
+		Class<?> budget = Class.forName("com.usercenter.core.MemoryBudget");
+		Method bean = config.getDeclaredMethod("passwordEncoder", budget);
 		bean.setAccessible(true);
-		PasswordEncoder encoder = (PasswordEncoder) bean.invoke(constructor.newInstance());
+		PasswordEncoder encoder = (PasswordEncoder) bean.invoke(constructor.newInstance(),
+				budget.getDeclaredConstructor().newInstance());
 		String hash = encoder.encode("Bench-passw0rd");
 		for (int i = 0; i < 30; i++) {
 			encoder.matches("Bench-passw0rd", hash);
