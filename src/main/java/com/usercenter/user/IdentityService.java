@@ -58,19 +58,11 @@ public class IdentityService {
 	}
 
 	/**
-	 * Binds an identity to a user; binding the same one again is a no-op.
+	 * Binds an identity to a user, with the email its provider vouched for (kept on the
+	 * identity only); binding the same one again is a no-op.
 	 * @throws IdentityBoundElsewhere when another user has it (40902, needMerge)
 	 * @throws ApiException 40000 when the user already has another identity of this
 	 * provider
-	 */
-	@Transactional
-	public Identity bind(long userId, String provider, String subject, String unionId) {
-		return bind(userId, provider, subject, unionId, null);
-	}
-
-	/**
-	 * Binds an identity with the email its provider vouched for; the email is kept on the
-	 * identity only.
 	 */
 	@Transactional
 	public Identity bind(long userId, String provider, String subject, String unionId, String email) {
