@@ -3,13 +3,13 @@ package com.usercenter.account;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.usercenter.user.UserService;
+import com.usercenter.user.UserAdmin;
+import com.usercenter.user.Users;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -26,14 +26,14 @@ class BootstrapAdmin implements ApplicationRunner {
 
 	private final BootstrapAdminSettings settings;
 
-	private final UserService users;
+	private final Users users;
 
-	private final PasswordEncoder passwords;
+	private final UserAdmin admin;
 
-	BootstrapAdmin(BootstrapAdminSettings settings, UserService users, PasswordEncoder passwords) {
+	BootstrapAdmin(BootstrapAdminSettings settings, Users users, UserAdmin admin) {
 		this.settings = settings;
 		this.users = users;
-		this.passwords = passwords;
+		this.admin = admin;
 	}
 
 	@Override
@@ -45,7 +45,7 @@ class BootstrapAdmin implements ApplicationRunner {
 			return;
 		}
 		try {
-			this.users.createAdmin(this.settings.username(), this.passwords.encode(this.settings.password()));
+			this.admin.createAdmin(this.settings.username(), this.settings.password());
 			log.info("Created bootstrap admin {}", this.settings.username());
 		}
 		catch (DataIntegrityViolationException ex) {
