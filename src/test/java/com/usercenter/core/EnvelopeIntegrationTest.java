@@ -49,6 +49,8 @@ class EnvelopeIntegrationTest extends ApiTestBase {
 		assertThat(tenantEnglish.msg()).isEqualTo("Tenant signature invalid");
 		assertThat(bearerDefault.msg()).isEqualTo("需要登录");
 		assertThat(bearerEnglish.msg()).isEqualTo("Authentication required");
+		assertThat(tenantDefault.json().path("traceId").asString()).isEqualTo(tenantDefault.header("X-Request-Id"));
+		assertThat(bearerDefault.json().path("traceId").asString()).isEqualTo(bearerDefault.header("X-Request-Id"));
 	}
 
 	@Test

@@ -3,7 +3,7 @@ package com.usercenter.core.security;
 import java.util.List;
 
 import com.usercenter.core.RequestId;
-import com.usercenter.core.errors.EnvelopeSecurityHandlers;
+import com.usercenter.core.errors.PreControllerErrors;
 import com.usercenter.core.web.WebSettings;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -61,7 +61,7 @@ class SecurityConfig {
 
 	@Bean
 	@Order(10)
-	SecurityFilterChain apiSecurity(HttpSecurity http, EnvelopeSecurityHandlers handlers,
+	SecurityFilterChain apiSecurity(HttpSecurity http, PreControllerErrors errors,
 			Converter<Jwt, AbstractAuthenticationToken> principals,
 			@Value("${management.server.port:}") String managementPort) throws Exception {
 		boolean metricsOnMainPort = managementPort.isBlank();
@@ -93,11 +93,10 @@ class SecurityConfig {
 							.anyMatch((authority) -> "ROLE_ADMIN".equals(authority.getAuthority()))))
 				.anyRequest()
 				.permitAll())
-			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(handlers)
-				.accessDeniedHandler(handlers)
+			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(errors)
+				.accessDeniedHandler(errors)
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(principals)))
-			.exceptionHandling(
-					(exceptions) -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors));
 		return http.build();
 	}
 
