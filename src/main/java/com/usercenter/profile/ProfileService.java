@@ -33,10 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * service's zone.
  * <p>
  * A user's own profile ({@code GET /users/me}, the busiest read) is kept in memory per
- * language for the day, and forgotten as soon as anything it shows changes: at once on
- * this instance ({@link UserChanged}), and on every other when PostgreSQL announces it
- * (V12, {@value UserChanged#CHANNEL}); while that channel is down it is read from the
- * database.
+ * language for the day, and forgotten on every instance when PostgreSQL announces that
+ * anything it shows changed (V12, {@value UserChanged#CHANNEL}); while that channel is
+ * down it is read from the database. That announcement is the only way it is forgotten: a
+ * change made here ({@link UserChanged}) waits until this instance heard it.
  */
 @Service
 public class ProfileService {
@@ -53,6 +53,8 @@ public class ProfileService {
 
 	private final AnnouncedCache<Long, Kept> own;
 
+	private final Announcements announcements;
+
 	private final TransactionTemplate reading;
 
 	ProfileService(Users users, ProfileFields fields, HobbyService hobbies, CatalogService catalog, Clock clock,
@@ -62,6 +64,7 @@ public class ProfileService {
 		this.hobbies = hobbies;
 		this.catalog = catalog;
 		this.clock = clock;
+		this.announcements = announcements;
 		this.own = new AnnouncedCache<>(announcements, UserChanged.CHANNEL, Long::valueOf, 10_000,
 				Duration.ofMinutes(10));
 		this.reading = new TransactionTemplate(transactions);
@@ -83,14 +86,14 @@ public class ProfileService {
 		return read;
 	}
 
+	/**
+	 * A user's row changed in the current transaction: the request that changed it
+	 * returns once this instance heard the database announce it, so it reads its change
+	 * at once here, as every instance does within a second.
+	 */
 	@EventListener
 	void on(UserChanged changed) {
-		if (changed.userId() != null) {
-			this.own.forget(changed.userId());
-		}
-		else {
-			this.own.forgetAll();
-		}
+		this.announcements.awaitOwnChanges();
 	}
 
 	@Transactional(readOnly = true)

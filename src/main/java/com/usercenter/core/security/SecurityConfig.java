@@ -2,22 +2,23 @@ package com.usercenter.core.security;
 
 import java.util.List;
 
+import com.usercenter.core.CurrentUser;
 import com.usercenter.core.RequestId;
 import com.usercenter.core.errors.PreControllerErrors;
 import com.usercenter.core.web.WebSettings;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
@@ -44,11 +45,6 @@ class SecurityConfig {
 	private static final String[] PUBLIC_READS = { "/api/v1/captcha", "/api/v1/hobbies", "/api/v1/avatars/defaults",
 			"/api/v1/avatars/files/**", "/api/v1/communities", "/api/v1/app/upgrade" };
 
-	/**
-	 * Metrics tell an attacker the JVM version and which endpoints fail: on the main port
-	 * they need role ADMIN. With {@code management.server.port} set, actuator moves to
-	 * that port (kept off the public network) and is open there for the scraper.
-	 */
 	@Bean
 	BearerTokenResolver bearerTokenResolver() {
 		return new BearerTokens();
@@ -59,11 +55,22 @@ class SecurityConfig {
 		return BearerTokens.firewall();
 	}
 
+	/**
+	 * Metrics tell an attacker the JVM version and which endpoints fail: on the main port
+	 * they need role ADMIN. With {@code management.server.port} set, actuator moves to
+	 * that port (kept off the public network) and is open there for the scraper. A
+	 * token's roles ({@value CurrentUser#ROLES_CLAIM}) are its authorities
+	 * ({@code ROLE_ADMIN}); the {@link JwtDecoder} is the one {@code token} declares.
+	 */
 	@Bean
 	@Order(10)
 	SecurityFilterChain apiSecurity(HttpSecurity http, PreControllerErrors errors,
-			Converter<Jwt, AbstractAuthenticationToken> principals,
 			@Value("${management.server.port:}") String managementPort) throws Exception {
+		JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+		roles.setAuthoritiesClaimName(CurrentUser.ROLES_CLAIM);
+		roles.setAuthorityPrefix("ROLE_");
+		JwtAuthenticationConverter principals = new JwtAuthenticationConverter();
+		principals.setJwtGrantedAuthoritiesConverter(roles);
 		boolean metricsOnMainPort = managementPort.isBlank();
 		http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
