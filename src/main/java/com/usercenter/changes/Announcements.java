@@ -119,10 +119,14 @@ public class Announcements implements SmartLifecycle {
 	 * before it is trusted again.
 	 */
 	public void awaitOwnChanges() {
+		if (!listening()) {
+			return;
+		}
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			if (listening()) {
-				await(echo());
-			}
+			await(echo());
+			return;
+		}
+		if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
 			return;
 		}
 		for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
@@ -130,12 +134,15 @@ public class Announcements implements SmartLifecycle {
 				return;
 			}
 		}
-		TransactionSynchronizationManager.registerSynchronization(new Echo());
+		// sent now, not just before the commit: a change may be flushed (and this called)
+		// after the synchronizations were told the commit is coming
+		TransactionSynchronizationManager.registerSynchronization(new Echo(echo()));
 	}
 
 	/**
 	 * Sends an echo on this instance's channel, in the current transaction if there is
-	 * one (it is then heard when that transaction commits, with what it announced).
+	 * one: it is then heard when that transaction commits, with what it announced,
+	 * however late in it the announcements were made.
 	 */
 	private long echo() {
 		long ticket = this.echoes.incrementAndGet();
@@ -374,32 +381,25 @@ public class Announcements implements SmartLifecycle {
 	}
 
 	/**
-	 * Sends the echo just before the transaction commits (it is heard at commit, with the
-	 * rest of what the transaction announced) and waits for it once it committed.
+	 * Waits, once the transaction committed, for the echo it sent (heard at commit, with
+	 * the rest of what the transaction announced).
 	 */
 	private final class Echo implements TransactionSynchronization {
 
-		private long ticket = -1;
+		private final long ticket;
 
-		@Override
-		public void beforeCommit(boolean readOnly) {
-			if (!readOnly && listening()) {
-				this.ticket = echo();
-			}
+		Echo(long ticket) {
+			this.ticket = ticket;
 		}
 
 		@Override
 		public void afterCommit() {
-			if (this.ticket >= 0) {
-				await(this.ticket);
-			}
+			await(this.ticket);
 		}
 
 		@Override
 		public void afterCompletion(int status) {
-			if (this.ticket >= 0) {
-				Announcements.this.awaited.remove(this.ticket);
-			}
+			Announcements.this.awaited.remove(this.ticket);
 		}
 
 	}

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +62,29 @@ class AnnouncementsIntegrationTest {
 			});
 
 			assertThat(this.heard).as("heard when the transaction returned").contains(payload, payload + "-after");
+		}
+	}
+
+	@Test
+	void aChangeAnnouncedAsTheTransactionCommitsIsAwaitedToo() {
+		// as Hibernate flushes a change (and its listeners call) when the commit has
+		// begun
+		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
+		for (int i = 0; i < 20; i++) {
+			String payload = "flushed-at-commit-" + i;
+
+			transaction.executeWithoutResult((status) -> TransactionSynchronizationManager
+				.registerSynchronization(new TransactionSynchronization() {
+
+					@Override
+					public void beforeCompletion() {
+						announce(payload);
+						AnnouncementsIntegrationTest.this.announcements.awaitOwnChanges();
+					}
+
+				}));
+
+			assertThat(this.heard).contains(payload);
 		}
 	}
 
