@@ -5,6 +5,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 
+import com.usercenter.core.RequestId;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.Envelope;
 import com.usercenter.core.ErrorCode;
@@ -16,6 +17,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,6 +26,9 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -60,13 +65,26 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @WebMvcTest(useDefaultFilters = false,
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = "com\\.usercenter\\.core\\.web\\.(WebConfig|ArrivingBodies)"))
-@Import({ GlobalExceptionHandler.class, EnvelopeBodyAdvice.class, EnvelopeResponder.class,
+@Import({ GlobalExceptionHandler.class, EnvelopeBodyAdvice.class, EnvelopeResponder.class, PreControllerErrors.class,
 		ErrorMappingSliceTest.Probe.class, ErrorMappingSliceTest.Facts.class })
+@AutoConfigureMockMvc(addFilters = false)
 @EnableConfigurationProperties(WebSettings.class)
 class ErrorMappingSliceTest {
 
 	@Autowired
+	private WebApplicationContext context;
+
 	private MockMvc mvc;
+
+	/**
+	 * Spring MVC with the request id filter in front, as the service has it; the body
+	 * filters need Tomcat's valve, which a mock request never passes, so they are left to
+	 * the integration tests.
+	 */
+	@BeforeEach
+	void mvc() {
+		this.mvc = MockMvcBuilders.webAppContextSetup(this.context).addFilters(new RequestId()).build();
+	}
 
 	@Test
 	void aSuccessIsTheEnvelopeWithItsMessageAndTraceId() throws Exception {
