@@ -1,5 +1,10 @@
 package com.usercenter;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -22,11 +27,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the shared modules ({@code core}, {@code secrets}, {@code changes}) depend on no other
  * module; inside {@code core} each package depends only on what its
  * {@code package-info.java} says. Writes the module documentation to
- * {@code target/spring-modulith-docs}.
+ * {@code target/spring-modulith-docs}, and checks that {@code docs/MODULES.md} is the
+ * module map the code has ({@link ModuleMap}).
  */
 class ModularityTests {
 
 	static final ApplicationModules modules = ApplicationModules.of(UserCenterApplication.class);
+
+	/**
+	 * Beside, not inside, Spring Modulith's folder, which its Documenter empties first.
+	 */
+	static final Path GENERATED = Path.of("target", "module-map", "MODULES.md");
+
+	/** How docs/MODULES.md is brought up to date with the code. */
+	static final String REGENERATE = "./mvnw test -Dtest=ModularityTests -Dsurefire.failIfNoSpecifiedTests=false\n"
+			+ "cp target/module-map/MODULES.md docs/MODULES.md";
 
 	@Test
 	void modulesRespectTheirBoundaries() {
@@ -105,6 +120,25 @@ class ModularityTests {
 	@Test
 	void writesTheModuleDocumentation() {
 		new Documenter(modules).writeDocumentation();
+	}
+
+	@Test
+	void theModuleMapInDocsIsTheOneTheCodeHas() throws IOException {
+		String generated = new ModuleMap(modules, Path.of("src", "main", "java")).markdown();
+		Files.createDirectories(GENERATED.getParent());
+		Files.writeString(GENERATED, generated);
+		Path committed = Path.of("docs", "MODULES.md");
+		List<String> expected = generated.lines().toList();
+		List<String> actual = Files.exists(committed) ? Files.readString(committed).lines().toList() : List.of();
+		int line = 0;
+		while (line < expected.size() && line < actual.size() && expected.get(line).equals(actual.get(line))) {
+			line++;
+		}
+
+		assertThat(actual.size() == expected.size() && line == expected.size())
+			.as("docs/MODULES.md is the module map of the code; from line %d it should read%n  %s%nRegenerate it:%n%s",
+					line + 1, (line < expected.size()) ? expected.get(line) : "(nothing more)", REGENERATE)
+			.isTrue();
 	}
 
 }
