@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import com.usercenter.user.UserService;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -30,7 +31,11 @@ class BootstrapAdmin implements ApplicationRunner {
 
 	private final PasswordEncoder passwords;
 
-	BootstrapAdmin(BootstrapAdminSettings settings, UserService users, PasswordEncoder passwords) {
+	private final boolean requireSecondFactor;
+
+	BootstrapAdmin(BootstrapAdminSettings settings, UserService users, PasswordEncoder passwords,
+			@Value("${usercenter.admin.require-second-factor:true}") boolean requireSecondFactor) {
+		this.requireSecondFactor = requireSecondFactor;
 		this.settings = settings;
 		this.users = users;
 		this.passwords = passwords;
@@ -47,6 +52,14 @@ class BootstrapAdmin implements ApplicationRunner {
 		try {
 			this.users.createAdmin(this.settings.username(), this.passwords.encode(this.settings.password()));
 			log.info("Created bootstrap admin {}", this.settings.username());
+			if (this.requireSecondFactor) {
+				log.info(
+						"Admin API calls need a session signed in with a second factor "
+								+ "(usercenter.admin.require-second-factor): sign in as {}, enrol TOTP with "
+								+ "POST /api/v1/users/me/mfa/totp and /confirm, then sign in again with the code "
+								+ "(POST /api/v1/auth/login/mfa); README.md shows it with oathtool",
+						this.settings.username());
+			}
 		}
 		catch (DataIntegrityViolationException ex) {
 			log.info("Bootstrap admin {} was created by another instance", this.settings.username());

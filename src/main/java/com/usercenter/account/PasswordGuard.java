@@ -123,7 +123,7 @@ class PasswordGuard {
 		return (matches && storedHash != null) ? Verdict.RIGHT : Verdict.WRONG;
 	}
 
-	private static String userKey(long userId) {
+	static String userKey(long userId) {
 		return "user:" + userId;
 	}
 

@@ -62,7 +62,7 @@ class DeletionService {
 		this.tx = new TransactionTemplate(transactions);
 	}
 
-	Instant request(long userId, UUID sessionId, String password, String ticket) {
+	Instant request(long userId, UUID sessionId, String password, String ticket, String mfaCode) {
 		User user = this.users.get(userId);
 		Long byTenant = null;
 		if (user.hasPassword() || user.getMobile() != null || user.getEmail() != null || password != null
@@ -80,6 +80,7 @@ class DeletionService {
 			}
 			byTenant = signIn.tenantId();
 		}
+		this.proof.stepUp(userId, mfaCode);
 		Long provenBy = byTenant;
 		return this.tx.execute((status) -> {
 			Instant eraseAt = this.users.requestDeletion(userId, this.settings.coolingOff(), provenBy);

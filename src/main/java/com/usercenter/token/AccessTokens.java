@@ -39,6 +39,9 @@ class AccessTokens {
 
 	static final String ROLES_CLAIM = "roles";
 
+	/** How the session was signed in, RFC 8176 values (RFC 9068 section 2.2.1). */
+	public static final String AMR_CLAIM = "amr";
+
 	static final String TENANT_CLAIM = "tk";
 
 	private final TokenSettings settings;
@@ -64,7 +67,7 @@ class AccessTokens {
 		this.keyId = keys.signingKey().getKeyID();
 	}
 
-	String issue(UUID sessionId, long userId, Set<String> roles, String tenantKey, Instant now) {
+	String issue(UUID sessionId, long userId, Set<String> roles, String tenantKey, List<String> amr, Instant now) {
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(this.issuer.issuer())
 			.audience(this.settings.audience())
 			.subject(Long.toString(userId))
@@ -73,6 +76,9 @@ class AccessTokens {
 			.jwtID(Digests.randomToken(12))
 			.claim(SESSION_CLAIM, sessionId.toString())
 			.claim(ROLES_CLAIM, List.copyOf(roles));
+		if (!amr.isEmpty()) {
+			claims.claim(AMR_CLAIM, List.copyOf(amr));
+		}
 		if (tenantKey != null) {
 			claims.claim(TENANT_CLAIM, tenantKey);
 		}

@@ -1,5 +1,7 @@
 package com.usercenter.token;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
@@ -7,12 +9,14 @@ import java.util.UUID;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.CurrentUser;
 import com.usercenter.core.ErrorCode;
+import com.usercenter.core.SecondFactorAuthorities;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -48,10 +52,33 @@ class JwtPrincipal implements WebMvcConfigurer {
 			return this.converter.convert(jwt);
 		}
 
+		/**
+		 * The roles, and the factors the session was signed in with as Spring Security's
+		 * {@link FactorGrantedAuthority}: {@code FACTOR_PASSWORD} for {@code pwd},
+		 * {@code FACTOR_TOTP} for {@code otp} (a TOTP or recovery code),
+		 * {@code FACTOR_WEBAUTHN} for {@code hwk} (a passkey).
+		 */
 		private static List<GrantedAuthority> authorities(Jwt jwt) {
-			return roles(jwt).stream()
-				.map((role) -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
-				.toList();
+			List<GrantedAuthority> authorities = new ArrayList<>();
+			for (String role : roles(jwt)) {
+				authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
+			}
+			List<String> amr = jwt.getClaimAsStringList(AccessTokens.AMR_CLAIM);
+			if (amr != null) {
+				Instant at = (jwt.getIssuedAt() != null) ? jwt.getIssuedAt() : Instant.EPOCH;
+				for (String method : amr) {
+					String factor = switch (method) {
+						case "pwd" -> FactorGrantedAuthority.PASSWORD_AUTHORITY;
+						case "otp" -> SecondFactorAuthorities.TOTP;
+						case "hwk" -> SecondFactorAuthorities.PASSKEY;
+						default -> null;
+					};
+					if (factor != null) {
+						authorities.add(FactorGrantedAuthority.withAuthority(factor).issuedAt(at).build());
+					}
+				}
+			}
+			return authorities;
 		}
 
 	}

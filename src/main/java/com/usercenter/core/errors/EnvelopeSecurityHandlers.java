@@ -10,6 +10,8 @@ import com.usercenter.core.ErrorCode;
 import com.usercenter.core.ExpiredOrRevokedToken;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.authorization.FactorAuthorizationDecision;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -45,7 +47,10 @@ public class EnvelopeSecurityHandlers implements AuthenticationEntryPoint, Acces
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
-		this.responder.write(request, response, ErrorCode.FORBIDDEN, null);
+		boolean factorMissing = accessDeniedException instanceof AuthorizationDeniedException denied
+				&& denied.getAuthorizationResult() instanceof FactorAuthorizationDecision;
+		this.responder.write(request, response,
+				factorMissing ? ErrorCode.SECOND_FACTOR_SESSION_REQUIRED : ErrorCode.FORBIDDEN, null);
 	}
 
 }

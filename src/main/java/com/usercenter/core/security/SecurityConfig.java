@@ -3,6 +3,7 @@ package com.usercenter.core.security;
 import java.util.List;
 
 import com.usercenter.core.RequestId;
+import com.usercenter.core.SecondFactorAuthorities;
 import com.usercenter.core.errors.EnvelopeSecurityHandlers;
 import com.usercenter.core.web.WebSettings;
 
@@ -12,7 +13,13 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AllRequiredFactorsAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.authorization.FactorAuthorizationDecision;
+import org.springframework.security.authorization.RequiredFactor;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -20,6 +27,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
@@ -63,7 +71,8 @@ class SecurityConfig {
 	@Order(10)
 	SecurityFilterChain apiSecurity(HttpSecurity http, EnvelopeSecurityHandlers handlers,
 			Converter<Jwt, AbstractAuthenticationToken> principals,
-			@Value("${management.server.port:}") String managementPort) throws Exception {
+			@Value("${management.server.port:}") String managementPort,
+			@Value("${usercenter.admin.require-second-factor:true}") boolean requireSecondFactor) throws Exception {
 		boolean metricsOnMainPort = managementPort.isBlank();
 		http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
@@ -82,7 +91,7 @@ class SecurityConfig {
 				.requestMatchers(HttpMethod.OPTIONS, "/api/v1/**")
 				.permitAll()
 				.requestMatchers("/api/v1/admin/**")
-				.hasRole("ADMIN")
+				.access(admins(requireSecondFactor))
 				.requestMatchers("/api/v1/**")
 				.authenticated()
 				.requestMatchers("/actuator/prometheus")
@@ -99,6 +108,29 @@ class SecurityConfig {
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
 		return http.build();
+	}
+
+	/**
+	 * Role ADMIN, and with {@code usercenter.admin.require-second-factor} (the default) a
+	 * session signed in with a second factor (TOTP or passkey): an admin can read and
+	 * change everyone. Without the factor the denial is a
+	 * {@link FactorAuthorizationDecision}, which the handlers answer as 40303.
+	 */
+	static AuthorizationManager<RequestAuthorizationContext> admins(boolean requireSecondFactor) {
+		AuthorizationManager<RequestAuthorizationContext> admin = AuthorityAuthorizationManager.hasRole("ADMIN");
+		if (!requireSecondFactor) {
+			return admin;
+		}
+		AuthorizationManager<RequestAuthorizationContext> secondFactor = AllRequiredFactorsAuthorizationManager
+			.anyOf(SecondFactorAuthorities.ANY.stream()
+				.map((authority) -> AllRequiredFactorsAuthorizationManager.<RequestAuthorizationContext>builder()
+					.requireFactor(RequiredFactor.withAuthority(authority).build())
+					.build())
+				.toArray(AllRequiredFactorsAuthorizationManager[]::new));
+		return (authentication, context) -> {
+			AuthorizationResult role = admin.authorize(authentication, context);
+			return (role == null || !role.isGranted()) ? role : secondFactor.authorize(authentication, context);
+		};
 	}
 
 	@Bean
