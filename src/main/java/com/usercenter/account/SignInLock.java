@@ -2,6 +2,8 @@ package com.usercenter.account;
 
 import com.usercenter.limit.Hit;
 import com.usercenter.limit.Limiter;
+import com.usercenter.user.User;
+import com.usercenter.user.UserService;
 
 import org.springframework.stereotype.Component;
 
@@ -16,12 +18,21 @@ public class SignInLock {
 
 	private final Limiter limiter;
 
-	SignInLock(Limiter limiter) {
+	private final PasswordGuard guard;
+
+	private final UserService users;
+
+	SignInLock(Limiter limiter, PasswordGuard guard, UserService users) {
 		this.limiter = limiter;
+		this.guard = guard;
+		this.users = users;
 	}
 
 	/**
-	 * Counts one guess for the account.
+	 * Counts one guess for the account, and under each of its names (username, mobile,
+	 * email): whoever presents a second-factor code has passed the password step, so
+	 * locking every name tells it nothing it did not know, and a password sign-in under
+	 * any name answers 42300 once the codes are spent.
 	 * @return how many guesses are left after this one
 	 * @throws AccountLocked (42300) when the account's guesses are spent
 	 */
@@ -30,12 +41,21 @@ public class SignInLock {
 		if (!hit.allowed()) {
 			throw new AccountLocked(hit.retryAfter(), false);
 		}
+		User user = this.users.get(userId);
+		for (String name : new String[] { user.getUsername(), user.getMobile(), user.getEmail() }) {
+			if (name != null) {
+				this.limiter.hit(PasswordGuard.GUESSES, PasswordGuard.nameKey(name));
+			}
+		}
 		return Math.max(0, hit.max() - hit.hits());
 	}
 
-	/** A right code: the account's earlier wrong guesses no longer count. */
+	/**
+	 * A right code: the account's earlier wrong guesses no longer count, under the
+	 * account or any of its names.
+	 */
 	public void forgive(long userId) {
-		this.limiter.reset(PasswordGuard.GUESSES, PasswordGuard.userKey(userId));
+		this.guard.forgive(this.users.get(userId));
 	}
 
 }

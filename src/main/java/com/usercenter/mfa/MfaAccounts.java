@@ -31,7 +31,7 @@ class MfaAccounts {
 	}
 
 	MfaStatus status(long userId) {
-		return new MfaStatus(this.factors.totpInForce(userId), this.factors.recoveryCodesLeft(userId), List.of());
+		return this.factors.status(userId);
 	}
 
 	/**

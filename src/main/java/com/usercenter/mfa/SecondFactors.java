@@ -92,6 +92,13 @@ public class SecondFactors implements SecondFactorGate {
 		this.settings = settings;
 	}
 
+	/**
+	 * What second factors the account has, never a secret or a code (also its export).
+	 */
+	public MfaStatus status(long userId) {
+		return new MfaStatus(totpInForce(userId), recoveryCodesLeft(userId), List.of());
+	}
+
 	/** Whether the account has a TOTP secret in force. */
 	public boolean totpInForce(long userId) {
 		return this.store.totpInForce(userId);
