@@ -24,6 +24,7 @@ import com.usercenter.limit.Limiter;
 import com.usercenter.mfa.SecondFactorStore.Challenge;
 import com.usercenter.mfa.SecondFactorStore.TotpRow;
 import com.usercenter.secrets.SecretBox;
+import com.usercenter.user.UserService;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -81,8 +82,11 @@ public class SecondFactors implements SecondFactorGate {
 
 	private final MfaSettings settings;
 
+	private final UserService users;
+
 	SecondFactors(SecondFactorStore store, SecretBox box, SignInLock lock, Limiter limiter, AuditService audit,
-			Clock clock, MfaSettings settings) {
+			Clock clock, MfaSettings settings, UserService users) {
+		this.users = users;
 		this.store = store;
 		this.box = box;
 		this.lock = lock;
@@ -251,6 +255,17 @@ public class SecondFactors implements SecondFactorGate {
 			return null;
 		}
 		return this.store.useRecoveryCode(userId, recoveryHash(userId, normal), now) ? "recovery code" : null;
+	}
+
+	/**
+	 * An admin removes the account's TOTP and recovery codes.
+	 * @throws com.usercenter.user.UserNotFound when there is no such account
+	 */
+	void resetByAdmin(long userId, long adminId) {
+		this.users.get(userId);
+		boolean had = this.store.deleteTotp(userId);
+		this.audit.record(AuditType.ADMIN_USER_CHANGE, userId, null,
+				"second factors removed by admin " + adminId + (had ? "" : " (there were none)"));
 	}
 
 	/** Everything second factors keep about an account (erasure). */

@@ -271,6 +271,26 @@ class SecondFactorIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
+	void anAdminResetsTheSecondFactorsOfAUserWhoLostThem() {
+		Account account = enrolled();
+
+		assertThat(api().send(Api.Call.of("DELETE", "/api/v1/admin/users/" + account.userId + "/mfa")
+			.bearer(newUserToken())).code()).as("not an admin").isEqualTo(40300);
+		Api.Answer reset = api().send(
+				Api.Call.of("DELETE", "/api/v1/admin/users/" + account.userId + "/mfa").bearer(adminToken()));
+		assertThat(reset.code()).as(reset.toString()).isEqualTo(200);
+
+		assertThat(status(account).path("totp").asBoolean()).isFalse();
+		assertThat(passwordLogin(account.mobile, PASSWORD).code()).isEqualTo(200);
+		assertThat(this.jdbc.sql("select count(*) from audit_event where user_id = ? and type = 'admin_user_change'")
+			.param(account.userId)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(api().send(Api.Call.of("DELETE", "/api/v1/admin/users/999999999/mfa").bearer(adminToken()))
+			.code()).isEqualTo(40401);
+	}
+
+	@Test
 	void theExportListsSecondFactorsWithoutSecrets() {
 		Account account = enrolled();
 
