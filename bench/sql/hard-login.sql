@@ -4,6 +4,7 @@
 BEGIN;
 select id, associated_id, created_at, tenant_id, user_id from tenant_account where tenant_id = :tenant and associated_id = 'bench-' || :a::text for no key update \gset
 select id, address, avatar, background, birthday, community_id, created_at, email, height, mobile, nickname, password_hash, roles, sex, signature, status, updated_at, username, version, waist, weight from app_user where id = :user_id;
+select pg_notify('usercenter_echo_bench', :client_id::text);
 update user_session set revoked_at = now() where user_id = :user_id and tenant_id = :tenant and revoked_at is null;
 \set r random(1, 9000000000000)
 insert into user_session (channel, created_at, expires_at, revoked_at, roles, tenant_id, tenant_key, user_id, id)

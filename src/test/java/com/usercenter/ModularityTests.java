@@ -3,22 +3,26 @@ package com.usercenter;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.persistence.Entity;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.data.repository.Repository;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Features depend on each other only through their public top-level types (and core's
- * named interfaces), and never in a cycle; the shared modules ({@code core},
- * {@code secrets}, {@code changes}) depend on no other module; inside {@code core} each
- * package depends only on what its {@code package-info.java} says. Writes the module
- * documentation to {@code target/spring-modulith-docs}.
+ * named interfaces), and never in a cycle; no module exports an entity or a repository;
+ * the shared modules ({@code core}, {@code secrets}, {@code changes}) depend on no other
+ * module; inside {@code core} each package depends only on what its
+ * {@code package-info.java} says. Writes the module documentation to
+ * {@code target/spring-modulith-docs}.
  */
 class ModularityTests {
 
@@ -27,6 +31,21 @@ class ModularityTests {
 	@Test
 	void modulesRespectTheirBoundaries() {
 		modules.verify();
+	}
+
+	@Test
+	void modulesExportNoEntityAndNoRepository() {
+		JavaClasses all = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("com.usercenter");
+
+		classes().that()
+			.areAnnotatedWith(Entity.class)
+			.or()
+			.areAssignableTo(Repository.class)
+			.should()
+			.notBePublic()
+			.because("a module exports views and services, never its rows")
+			.check(all);
 	}
 
 	@Test

@@ -2,8 +2,8 @@ package com.usercenter.account;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 
 import com.usercenter.account.PasswordGuard.Verdict;
 import com.usercenter.account.SecondFactorGate.PendingSecondStep;
@@ -21,14 +21,16 @@ import com.usercenter.token.SessionService;
 import com.usercenter.user.AccountDisabled;
 import com.usercenter.user.Contact;
 import com.usercenter.user.IdentityService;
-import com.usercenter.user.User;
+import com.usercenter.user.Passwords;
+import com.usercenter.user.UserContacts;
+import com.usercenter.user.UserLifecycle;
 import com.usercenter.user.UserNotFound;
-import com.usercenter.user.UserService;
+import com.usercenter.user.UserView;
+import com.usercenter.user.Users;
 import com.usercenter.verification.CodeInvalid;
 import com.usercenter.verification.Purpose;
 import com.usercenter.verification.VerificationService;
 
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,7 +47,11 @@ public class AccountService {
 	 */
 	static final Limit UNKNOWN_ACCOUNTS_AUDITED = Limit.of("password-unknown-audited", 1, Duration.ofMinutes(15));
 
-	private final UserService users;
+	private final Users users;
+
+	private final UserContacts contacts;
+
+	private final UserLifecycle lifecycle;
 
 	private final SessionService sessions;
 
@@ -53,7 +59,7 @@ public class AccountService {
 
 	private final VerificationService verification;
 
-	private final PasswordEncoder passwords;
+	private final Passwords passwords;
 
 	private final PasswordPolicy policy;
 
@@ -67,13 +73,16 @@ public class AccountService {
 
 	private final SecondFactorGate secondFactors;
 
-	AccountService(UserService users, SessionService sessions, ProfileService profiles,
-			VerificationService verification, PasswordEncoder passwords, PasswordPolicy policy, PasswordGuard guard,
-			AuditService audit, IdentityService identities, Limiter limiter, SecondFactorGate secondFactors) {
+	AccountService(Users users, UserContacts contacts, UserLifecycle lifecycle, SessionService sessions,
+			ProfileService profiles, VerificationService verification, Passwords passwords, PasswordPolicy policy,
+			PasswordGuard guard, AuditService audit, IdentityService identities, Limiter limiter,
+			SecondFactorGate secondFactors) {
 		this.secondFactors = secondFactors;
 		this.limiter = limiter;
 		this.identities = identities;
 		this.users = users;
+		this.contacts = contacts;
+		this.lifecycle = lifecycle;
 		this.sessions = sessions;
 		this.profiles = profiles;
 		this.verification = verification;
@@ -90,14 +99,14 @@ public class AccountService {
 	 * audited once per client address and 15 minutes, so made-up names add no row each.
 	 */
 	LoginResult loginWithPassword(String account, String password, String captchaKey, String captchaCode) {
-		User user = this.users.findByAccount(account).orElse(null);
+		UserView user = this.users.findByAccount(account).orElse(null);
 		Verdict verdict = this.guard.checkSignIn(account, user, password, captchaKey, captchaCode);
 		if (verdict != Verdict.RIGHT) {
 			if (user == null) {
 				unknownAccount();
 			}
 			else {
-				failure(user.getId(), switch (verdict) {
+				failure(user.id(), switch (verdict) {
 					case NOT_CHECKED -> "password: not checked, too many wrong passwords for the account";
 					default -> user.hasPassword() ? "password: wrong password" : "password: account has no password";
 				});
@@ -105,7 +114,7 @@ public class AccountService {
 			throw new ApiException(ErrorCode.BAD_CREDENTIALS);
 		}
 		if (!user.isActive()) {
-			failure(user.getId(), "password: account disabled");
+			failure(user.id(), "password: account disabled");
 			throw new AccountDisabled();
 		}
 		return signIn(user, "password", false, Amr.PASSWORD);
@@ -127,7 +136,7 @@ public class AccountService {
 		this.policy.check(password);
 		this.verification.consume(target, Purpose.REGISTER, code, ticket);
 		reclaim(target);
-		User user = this.users.createWithContact(target, this.passwords.encode(password), nickname);
+		UserView user = this.lifecycle.createWithContact(target, password, nickname);
 		return signIn(user, "register", true, List.of(Amr.PASSWORD.get(0), Amr.proofOf(target)));
 	}
 
@@ -156,13 +165,13 @@ public class AccountService {
 	@Transactional(noRollbackFor = SecondFactorRequired.class)
 	public LoginResult signInProvenOwner(Contact target, String channel) {
 		List<String> amr = "one_tap".equals(channel) ? Amr.CARRIER : List.of(Amr.proofOf(target));
-		User existing = reclaim(target) ? null : this.users.findByContact(target).orElse(null);
+		UserView existing = reclaim(target) ? null : this.contacts.holder(target).orElse(null);
 		if (existing == null) {
-			User created = this.users.createWithContact(target, null, null);
+			UserView created = this.lifecycle.createWithContact(target, null, null);
 			return signIn(created, channel, true, amr);
 		}
 		if (!existing.isActive()) {
-			failure(existing.getId(), channel + ": account disabled");
+			failure(existing.id(), channel + ": account disabled");
 			throw new AccountDisabled();
 		}
 		return signIn(existing, channel, false, amr);
@@ -174,7 +183,7 @@ public class AccountService {
 	 * @return whether it was taken
 	 */
 	private boolean reclaim(Contact target) {
-		return this.users.releaseUnproven(target).map((holder) -> {
+		return this.contacts.releaseUnproven(target).map((holder) -> {
 			this.audit.record(AuditType.CONTACT_RECLAIMED, holder, null,
 					"unproven " + target.masked() + " removed: its owner proved it");
 			return true;
@@ -189,20 +198,20 @@ public class AccountService {
 	public void resetPassword(Contact target, String code, String ticket, String newPassword) {
 		this.policy.check(newPassword);
 		this.verification.consume(target, Purpose.RESET_PASSWORD, code, ticket);
-		User user = this.users.findByContact(target)
+		UserView user = this.contacts.holder(target)
 			.filter((holder) -> holder.holdsVerified(target))
 			.orElseThrow(UserNotFound::new);
-		this.users.changePasswordHash(user.getId(), this.passwords.encode(newPassword));
+		this.passwords.change(user.id(), newPassword);
 		this.guard.forgive(user);
-		int revoked = this.sessions.revokeAll(user.getId());
-		this.audit.record(AuditType.PASSWORD_RESET, user.getId(), null, "via " + target.masked());
-		this.audit.record(AuditType.TOKEN_REVOKED, user.getId(), null, revoked + " sessions, password reset");
+		int revoked = this.sessions.revokeAll(user.id());
+		this.audit.record(AuditType.PASSWORD_RESET, user.id(), null, "via " + target.masked());
+		this.audit.record(AuditType.TOKEN_REVOKED, user.id(), null, revoked + " sessions, password reset");
 	}
 
 	boolean exists(String type, String identity) {
 		return switch (type) {
-			case "mobile" -> this.users.contactTaken(Contact.mobile(identity, "identity"));
-			case "email" -> this.users.contactTaken(Contact.email(identity, "identity"));
+			case "mobile" -> this.contacts.taken(Contact.mobile(identity, "identity"));
+			case "email" -> this.contacts.taken(Contact.email(identity, "identity"));
 			case "username" -> this.users.usernameTaken(identity.trim().toLowerCase(Locale.ROOT));
 			default -> this.identities.exists(type, identity.trim());
 		};
@@ -215,11 +224,11 @@ public class AccountService {
 	 * @throws SecondFactorRequired when the account has a second factor; a transaction
 	 * around this call should commit all the same ({@code noRollbackFor})
 	 */
-	public LoginResult signIn(User user, String channel, boolean created, List<String> amr) {
+	public LoginResult signIn(UserView user, String channel, boolean created, List<String> amr) {
 		if (!created) {
-			Optional<PendingSecondStep> step = this.secondFactors.secondStep(user.getId(), channel, created, amr);
+			Optional<PendingSecondStep> step = this.secondFactors.secondStep(user.id(), channel, created, amr);
 			if (step.isPresent()) {
-				this.audit.record(AuditType.LOGIN_SUCCESS, user.getId(), null,
+				this.audit.record(AuditType.LOGIN_SUCCESS, user.id(), null,
 						channel + ": first step, second factor asked");
 				throw new SecondFactorRequired(step.get());
 			}
@@ -232,7 +241,7 @@ public class AccountService {
 	 * @param amr the methods of both steps
 	 */
 	public LoginResult finishSignIn(long userId, String channel, boolean created, List<String> amr) {
-		User user = this.users.get(userId);
+		UserView user = this.users.get(userId);
 		if (!user.isActive()) {
 			failure(userId, channel + ": account disabled before the second step");
 			throw new AccountDisabled();
@@ -240,9 +249,9 @@ public class AccountService {
 		return startSession(user, channel, created, amr);
 	}
 
-	private LoginResult startSession(User user, String channel, boolean created, List<String> amr) {
-		IssuedTokens tokens = this.sessions.start(SessionRequest.of(user.getId(), user.roles(), channel, amr));
-		this.audit.record(AuditType.LOGIN_SUCCESS, user.getId(), null,
+	private LoginResult startSession(UserView user, String channel, boolean created, List<String> amr) {
+		IssuedTokens tokens = this.sessions.start(SessionRequest.of(user.id(), user.roles(), channel, amr));
+		this.audit.record(AuditType.LOGIN_SUCCESS, user.id(), null,
 				channel + (created ? ", created" : "") + ((amr.contains("mfa")) ? ", with a second factor" : ""));
 		return LoginResult.of(tokens, created, this.profiles.ownProfile(user));
 	}

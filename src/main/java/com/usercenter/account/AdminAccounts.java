@@ -2,10 +2,9 @@ package com.usercenter.account;
 
 import com.usercenter.user.Email;
 import com.usercenter.user.PhoneNumber;
-import com.usercenter.user.User;
-import com.usercenter.user.UserService;
+import com.usercenter.user.UserAdmin;
+import com.usercenter.user.UserView;
 
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,16 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AdminAccounts {
 
-	private final UserService users;
+	private final UserAdmin users;
 
 	private final PasswordPolicy policy;
 
-	private final PasswordEncoder passwords;
-
-	AdminAccounts(UserService users, PasswordPolicy policy, PasswordEncoder passwords) {
+	AdminAccounts(UserAdmin users, PasswordPolicy policy) {
 		this.users = users;
 		this.policy = policy;
-		this.passwords = passwords;
 	}
 
 	/**
@@ -33,13 +29,11 @@ public class AdminAccounts {
 	 * 40900/40901/40904 naming the account that has the mobile, email or username
 	 */
 	@Transactional
-	public User create(PhoneNumber mobile, Email email, String username, String nickname, String password) {
-		String hash = null;
+	public UserView create(PhoneNumber mobile, Email email, String username, String nickname, String password) {
 		if (password != null) {
 			this.policy.check(password);
-			hash = this.passwords.encode(password);
 		}
-		return this.users.createByAdmin(mobile, email, username, nickname, hash);
+		return this.users.create(mobile, email, username, nickname, password);
 	}
 
 }

@@ -3,14 +3,14 @@ package com.usercenter.account;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.usercenter.user.UserService;
+import com.usercenter.user.UserAdmin;
+import com.usercenter.user.Users;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -27,18 +27,18 @@ class BootstrapAdmin implements ApplicationRunner {
 
 	private final BootstrapAdminSettings settings;
 
-	private final UserService users;
+	private final Users users;
 
-	private final PasswordEncoder passwords;
+	private final UserAdmin admin;
 
 	private final boolean requireSecondFactor;
 
-	BootstrapAdmin(BootstrapAdminSettings settings, UserService users, PasswordEncoder passwords,
+	BootstrapAdmin(BootstrapAdminSettings settings, Users users, UserAdmin admin,
 			@Value("${usercenter.admin.require-second-factor:true}") boolean requireSecondFactor) {
 		this.requireSecondFactor = requireSecondFactor;
 		this.settings = settings;
 		this.users = users;
-		this.passwords = passwords;
+		this.admin = admin;
 	}
 
 	@Override
@@ -50,7 +50,7 @@ class BootstrapAdmin implements ApplicationRunner {
 			return;
 		}
 		try {
-			this.users.createAdmin(this.settings.username(), this.passwords.encode(this.settings.password()));
+			this.admin.createAdmin(this.settings.username(), this.settings.password());
 			log.info("Created bootstrap admin {}", this.settings.username());
 			if (this.requireSecondFactor) {
 				log.info(

@@ -6,13 +6,14 @@ import com.usercenter.audit.AuditService;
 import com.usercenter.audit.AuditType;
 import com.usercenter.token.SessionService;
 import com.usercenter.user.Contact;
-import com.usercenter.user.User;
-import com.usercenter.user.UserService;
+import com.usercenter.user.Passwords;
+import com.usercenter.user.UserContacts;
+import com.usercenter.user.UserView;
+import com.usercenter.user.Users;
 import com.usercenter.verification.CodeInvalid;
 import com.usercenter.verification.Purpose;
 import com.usercenter.verification.VerificationService;
 
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,11 +27,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class CredentialService {
 
-	private final UserService users;
+	private final Users users;
+
+	private final UserContacts contacts;
 
 	private final VerificationService verification;
 
-	private final PasswordEncoder passwords;
+	private final Passwords passwords;
 
 	private final PasswordPolicy policy;
 
@@ -42,9 +45,10 @@ class CredentialService {
 
 	private final TransactionTemplate tx;
 
-	CredentialService(UserService users, VerificationService verification, PasswordEncoder passwords,
+	CredentialService(Users users, UserContacts contacts, VerificationService verification, Passwords passwords,
 			PasswordPolicy policy, SessionService sessions, AuditService audit, HolderProof proof,
 			PlatformTransactionManager transactions) {
+		this.contacts = contacts;
 		this.proof = proof;
 		this.tx = new TransactionTemplate(transactions);
 		this.users = users;
@@ -63,7 +67,7 @@ class CredentialService {
 	void changePassword(long userId, UUID currentSession, String oldPassword, String ticket, String newPassword,
 			String mfaCode) {
 		this.policy.check(newPassword);
-		User user = this.users.get(userId);
+		UserView user = this.users.get(userId);
 		if (ticket == null) {
 			this.proof.byPassword(user, oldPassword);
 		}
@@ -72,7 +76,7 @@ class CredentialService {
 			if (ticket != null) {
 				this.proof.byTicket(user, ticket);
 			}
-			this.users.changePasswordHash(userId, this.passwords.encode(newPassword));
+			this.passwords.change(userId, newPassword);
 			int revoked = this.sessions.revokeAllExcept(userId, currentSession);
 			this.audit.record(AuditType.PASSWORD_CHANGE, userId, null,
 					(ticket != null) ? "with ticket" : "with password");
@@ -85,8 +89,8 @@ class CredentialService {
 	 * one. The code proves the contact: an account holding it unproven loses it.
 	 */
 	void changeContact(long userId, Contact target, String code, String password, String ticket, String mfaCode) {
-		User user = this.users.get(userId);
-		boolean needsProof = user.hasPassword() || user.getMobile() != null || user.getEmail() != null;
+		UserView user = this.users.get(userId);
+		boolean needsProof = user.hasPassword() || user.mobile() != null || user.email() != null;
 		if (needsProof && ticket == null) {
 			this.proof.byPassword(user, password);
 		}
@@ -96,11 +100,11 @@ class CredentialService {
 				this.proof.byTicket(user, ticket);
 			}
 			this.verification.consume(target, Purpose.CHANGE_CONTACT, code, null);
-			this.users.releaseUnproven(target)
+			this.contacts.releaseUnproven(target)
 				.filter((holder) -> holder != userId)
 				.ifPresent((holder) -> this.audit.record(AuditType.CONTACT_RECLAIMED, holder, null,
 						"unproven " + target.masked() + " removed: its owner proved it"));
-			this.users.changeContact(userId, target, true);
+			this.contacts.change(userId, target, true);
 			this.audit.record(AuditType.CONTACT_CHANGE, userId, null, target.kind() + " " + target.masked());
 		});
 	}

@@ -7,7 +7,7 @@ import com.usercenter.core.ErrorCode;
 import com.usercenter.user.Contact;
 import com.usercenter.user.Email;
 import com.usercenter.user.PhoneNumber;
-import com.usercenter.user.User;
+import com.usercenter.user.UserView;
 import com.usercenter.verification.Purpose;
 import com.usercenter.verification.VerificationService;
 
@@ -41,7 +41,7 @@ public class HolderProof {
 	/**
 	 * Proof by password or by ticket, whichever is given (the password when both are).
 	 */
-	public void prove(User user, String password, String ticket) {
+	public void prove(UserView user, String password, String ticket) {
 		if (password != null || ticket == null) {
 			byPassword(user, password);
 		}
@@ -61,9 +61,9 @@ public class HolderProof {
 	}
 
 	/** The caller knows the account's password; counted like a sign-in guess. */
-	void byPassword(User user, String password) {
+	void byPassword(UserView user, String password) {
 		if (password == null || !this.guard.checkHolder(user, password)) {
-			this.audit.recordFailure(AuditType.LOGIN_FAILURE, user.getId(), null, "holder proof: wrong password");
+			this.audit.recordFailure(AuditType.LOGIN_FAILURE, user.id(), null, "holder proof: wrong password");
 			throw new ApiException(ErrorCode.BAD_CREDENTIALS);
 		}
 	}
@@ -72,19 +72,19 @@ public class HolderProof {
 	 * The caller holds a verify ticket for the account's current mobile or email; it is
 	 * used up (in the caller's transaction, if there is one).
 	 */
-	void byTicket(User user, String ticket) {
+	void byTicket(UserView user, String ticket) {
 		this.verification.consume(currentContactOf(user, ticket), Purpose.VERIFY, null, ticket);
 	}
 
 	/**
 	 * Which current contact the ticket was issued for: the mobile first, then the email.
 	 */
-	private Contact currentContactOf(User user, String ticket) {
-		if (user.getMobile() != null && this.verification.ticketFits(ticket, user.getMobile(), Purpose.VERIFY)) {
-			return new PhoneNumber(user.getMobile());
+	private Contact currentContactOf(UserView user, String ticket) {
+		if (user.mobile() != null && this.verification.ticketFits(ticket, user.mobile(), Purpose.VERIFY)) {
+			return new PhoneNumber(user.mobile());
 		}
-		if (user.getEmail() != null) {
-			return new Email(user.getEmail());
+		if (user.email() != null) {
+			return new Email(user.email());
 		}
 		throw new ApiException(ErrorCode.TICKET_INVALID);
 	}

@@ -6,13 +6,13 @@ import java.util.Locale;
 import com.usercenter.limit.Hit;
 import com.usercenter.limit.Limit;
 import com.usercenter.limit.Limiter;
+import com.usercenter.user.Passwords;
 import com.usercenter.user.PhoneNumber;
-import com.usercenter.user.User;
+import com.usercenter.user.UserView;
 import com.usercenter.verification.CaptchaService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,19 +41,16 @@ class PasswordGuard {
 
 	private final Limiter limiter;
 
-	private final PasswordEncoder encoder;
+	private final Passwords passwords;
 
 	private final CaptchaService captchas;
 
-	private final String placeholderHash;
-
 	private final Counter hashes;
 
-	PasswordGuard(Limiter limiter, PasswordEncoder encoder, CaptchaService captchas, MeterRegistry meters) {
+	PasswordGuard(Limiter limiter, Passwords passwords, CaptchaService captchas, MeterRegistry meters) {
 		this.limiter = limiter;
-		this.encoder = encoder;
+		this.passwords = passwords;
 		this.captchas = captchas;
-		this.placeholderHash = encoder.encode("unknown-account-placeholder");
 		this.hashes = Counter.builder("usercenter.password.hashes")
 			.description("Password guesses hashed (sign-in and current-password proofs), placeholders included")
 			.register(meters);
@@ -67,7 +64,7 @@ class PasswordGuard {
 	 * @throws AccountLocked when the name typed is locked and no captcha came with the
 	 * guess
 	 */
-	Verdict checkSignIn(String typed, User user, String password, String captchaKey, String captchaCode) {
+	Verdict checkSignIn(String typed, UserView user, String password, String captchaKey, String captchaCode) {
 		Hit name = this.limiter.hit(GUESSES, nameKey(typed));
 		boolean solved = false;
 		if (!name.allowed()) {
@@ -77,9 +74,8 @@ class PasswordGuard {
 			this.captchas.check(captchaKey, captchaCode);
 			solved = true;
 		}
-		boolean counted = (user == null) || this.limiter.hit(GUESSES, userKey(user.getId())).allowed() || solved;
-		String hash = (user != null && user.hasPassword()) ? user.getPasswordHash() : null;
-		Verdict verdict = evaluate(password, counted ? hash : null);
+		boolean counted = (user == null) || this.limiter.hit(GUESSES, userKey(user.id())).allowed() || solved;
+		Verdict verdict = evaluate(password, (user != null && counted) ? user.id() : null);
 		if (verdict == Verdict.RIGHT) {
 			forgive(user);
 		}
@@ -91,12 +87,12 @@ class PasswordGuard {
 	 * against the account, whose lock the holder is told about.
 	 * @throws AccountLocked when the account is locked
 	 */
-	boolean checkHolder(User user, String password) {
-		Hit account = this.limiter.hit(GUESSES, userKey(user.getId()));
+	boolean checkHolder(UserView user, String password) {
+		Hit account = this.limiter.hit(GUESSES, userKey(user.id()));
 		if (!account.allowed()) {
 			throw new AccountLocked(account.retryAfter());
 		}
-		boolean right = evaluate(password, user.hasPassword() ? user.getPasswordHash() : null) == Verdict.RIGHT;
+		boolean right = evaluate(password, user.id()) == Verdict.RIGHT;
 		if (right) {
 			forgive(user);
 		}
@@ -107,20 +103,22 @@ class PasswordGuard {
 	 * The password is right, or was set by other means (reset by code): earlier wrong
 	 * guesses no longer count, under the account or any of its names.
 	 */
-	void forgive(User user) {
-		this.limiter.reset(GUESSES, userKey(user.getId()));
-		for (String name : new String[] { user.getUsername(), user.getMobile(), user.getEmail() }) {
+	void forgive(UserView user) {
+		this.limiter.reset(GUESSES, userKey(user.id()));
+		for (String name : new String[] { user.username(), user.mobile(), user.email() }) {
 			if (name != null) {
 				this.limiter.reset(GUESSES, nameKey(name));
 			}
 		}
 	}
 
-	/** Always one hash: against the placeholder when there is nothing to check. */
-	private Verdict evaluate(String password, String storedHash) {
+	/**
+	 * Always one hash ({@link Passwords#matches}): against a placeholder when there is no
+	 * account to check ({@code userId} null) or it has no password.
+	 */
+	private Verdict evaluate(String password, Long userId) {
 		this.hashes.increment();
-		boolean matches = this.encoder.matches(password, (storedHash != null) ? storedHash : this.placeholderHash);
-		return (matches && storedHash != null) ? Verdict.RIGHT : Verdict.WRONG;
+		return this.passwords.matches(userId, password) ? Verdict.RIGHT : Verdict.WRONG;
 	}
 
 	static String userKey(long userId) {

@@ -2,8 +2,8 @@ package com.usercenter.account;
 
 import com.usercenter.limit.Hit;
 import com.usercenter.limit.Limiter;
-import com.usercenter.user.User;
-import com.usercenter.user.UserService;
+import com.usercenter.user.UserView;
+import com.usercenter.user.Users;
 
 import org.springframework.stereotype.Component;
 
@@ -20,9 +20,9 @@ public class SignInLock {
 
 	private final PasswordGuard guard;
 
-	private final UserService users;
+	private final Users users;
 
-	SignInLock(Limiter limiter, PasswordGuard guard, UserService users) {
+	SignInLock(Limiter limiter, PasswordGuard guard, Users users) {
 		this.limiter = limiter;
 		this.guard = guard;
 		this.users = users;
@@ -41,8 +41,8 @@ public class SignInLock {
 		if (!hit.allowed()) {
 			throw new AccountLocked(hit.retryAfter(), false);
 		}
-		User user = this.users.get(userId);
-		for (String name : new String[] { user.getUsername(), user.getMobile(), user.getEmail() }) {
+		UserView user = this.users.get(userId);
+		for (String name : new String[] { user.username(), user.mobile(), user.email() }) {
 			if (name != null) {
 				this.limiter.hit(PasswordGuard.GUESSES, PasswordGuard.nameKey(name));
 			}

@@ -23,10 +23,11 @@ import com.usercenter.user.Email;
 import com.usercenter.user.EmailAlreadyInUse;
 import com.usercenter.user.MobileAlreadyInUse;
 import com.usercenter.user.PhoneNumber;
-import com.usercenter.user.User;
-import com.usercenter.user.UserService;
+import com.usercenter.user.UserAdmin;
 import com.usercenter.user.UserStatus;
+import com.usercenter.user.UserView;
 import com.usercenter.user.UsernameAlreadyInUse;
+import com.usercenter.user.Users;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,7 +53,9 @@ class AdminUserService {
 
 	static final int IDS_PAGE = 1000;
 
-	private final UserService users;
+	private final Users users;
+
+	private final UserAdmin userAdmin;
 
 	private final ProfileService profiles;
 
@@ -70,9 +73,11 @@ class AdminUserService {
 
 	private final AuditService audit;
 
-	AdminUserService(UserService users, ProfileService profiles, SignInMethods methods, SessionService sessions,
-			DeviceService devices, AdminAccounts accounts, Deliveries deliveries, Limiter limiter, AuditService audit) {
+	AdminUserService(Users users, UserAdmin userAdmin, ProfileService profiles, SignInMethods methods,
+			SessionService sessions, DeviceService devices, AdminAccounts accounts, Deliveries deliveries,
+			Limiter limiter, AuditService audit) {
 		this.users = users;
+		this.userAdmin = userAdmin;
 		this.profiles = profiles;
 		this.methods = methods;
 		this.sessions = sessions;
@@ -89,7 +94,7 @@ class AdminUserService {
 		if (reveal) {
 			takeReveal(admin);
 		}
-		PageResult<AdminUserSummary> result = PageResult.of(this.users.search(ids, name, page, size),
+		PageResult<AdminUserSummary> result = PageResult.of(this.userAdmin.search(ids, name, page, size),
 				(user) -> AdminUserSummary.of(user, reveal));
 		if (reveal) {
 			result.content()
@@ -104,11 +109,11 @@ class AdminUserService {
 		if (reveal) {
 			takeReveal(admin);
 		}
-		User user = this.users.get(userId);
+		UserView user = this.users.get(userId);
 		if (reveal) {
 			this.audit.record(AuditType.ADMIN_REVEAL, userId, null, "profile, by admin " + admin.userId());
 		}
-		return AdminProfile.of(this.profiles.ownProfile(user), reveal, user.getStatus().value(), user.roles(),
+		return AdminProfile.of(this.profiles.ownProfile(user), reveal, user.status().value(), user.roles(),
 				this.methods.of(user, reveal));
 	}
 
@@ -120,18 +125,18 @@ class AdminUserService {
 	 * without limit.
 	 */
 	long create(CurrentUser admin, NewUser request) {
-		User user;
+		UserView user;
 		try {
 			user = createOrFindTheWinner(request);
 		}
 		catch (MobileAlreadyInUse | EmailAlreadyInUse ex) {
 			throw contactTaken(admin, ex);
 		}
-		this.audit.record(AuditType.ADMIN_USER_CHANGE, user.getId(), null, "created by admin " + admin.userId());
-		return user.getId();
+		this.audit.record(AuditType.ADMIN_USER_CHANGE, user.id(), null, "created by admin " + admin.userId());
+		return user.id();
 	}
 
-	private User createOrFindTheWinner(NewUser request) {
+	private UserView createOrFindTheWinner(NewUser request) {
 		try {
 			return createAccount(request);
 		}
@@ -158,7 +163,7 @@ class AdminUserService {
 		this.limiter.take(REVEALS, Long.toString(admin.userId()));
 	}
 
-	private User createAccount(NewUser request) {
+	private UserView createAccount(NewUser request) {
 		return this.accounts.create(request.mobileNumber(), request.emailAddress(), request.username(),
 				request.nickname(), request.password());
 	}
@@ -169,7 +174,7 @@ class AdminUserService {
 	 */
 	@Transactional
 	AdminProfile change(CurrentUser admin, long userId, UserStatus status, Set<String> roles) {
-		this.users.changeStatusAndRoles(userId, status, roles);
+		this.userAdmin.changeStatusAndRoles(userId, status, roles);
 		int revoked = this.sessions.revokeAll(userId);
 		this.audit.record(AuditType.ADMIN_USER_CHANGE, userId, null,
 				"status " + status + ", roles " + roles + ", by admin " + admin.userId());
@@ -183,8 +188,8 @@ class AdminUserService {
 	 * is given back to the limit.
 	 */
 	void message(CurrentUser admin, long userId, boolean viaEmail, String text) {
-		User user = this.users.get(userId);
-		String to = viaEmail ? user.getEmail() : user.getMobile();
+		UserView user = this.users.get(userId);
+		String to = viaEmail ? user.email() : user.mobile();
 		if (to == null) {
 			throw ApiException.invalid("channel", viaEmail ? "the user has no email" : "the user has no mobile");
 		}

@@ -2,7 +2,7 @@ package com.usercenter.admin;
 
 import java.util.Set;
 
-import com.usercenter.user.User;
+import com.usercenter.user.UserView;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A user in the admin list. */
@@ -12,10 +12,10 @@ record AdminUserSummary(@Schema(example = "1000002") long userId, @Schema(exampl
 		@Schema(example = "active") String status, @Schema(example = "[\"USER\"]") Set<String> roles,
 		@Schema(description = "Epoch ms") long registeredAt) {
 
-	static AdminUserSummary of(User user, boolean reveal) {
-		return new AdminUserSummary(user.getId(), user.getNickname(), user.getAvatar(),
-				Masking.mobile(user.getMobile(), reveal), Masking.email(user.getEmail(), reveal), user.getUsername(),
-				user.getStatus().value(), user.roles(), user.getCreatedAt().toEpochMilli());
+	static AdminUserSummary of(UserView user, boolean reveal) {
+		return new AdminUserSummary(user.id(), user.details().nickname(), user.details().avatar(),
+				Masking.mobile(user.mobile(), reveal), Masking.email(user.email(), reveal), user.username(),
+				user.status().value(), user.roles(), user.createdAt().toEpochMilli());
 	}
 
 }

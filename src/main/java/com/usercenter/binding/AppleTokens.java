@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import com.usercenter.core.ApiException;
 import com.usercenter.secrets.SecretBox;
 import com.usercenter.user.IdentityService;
-import com.usercenter.user.UserIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,27 +37,24 @@ public class AppleTokens {
 	 * @return whether none is left to revoke
 	 */
 	public boolean revokeAll(long userId) {
-		boolean allRevoked = true;
-		for (UserIdentity identity : this.identities.of(userId)) {
-			if (!AppleClient.PROVIDER.equals(identity.getProvider()) || identity.getRefreshSealed() == null) {
-				continue;
-			}
-			if (!this.apple.canRevoke()) {
-				log.warn("An Apple sign-in cannot be revoked: usercenter.social.apple key settings are missing");
-				return false;
-			}
-			try {
-				String kept = new String(this.box.open(SocialService.REFRESH_PURPOSE, identity.getRefreshSealed()),
-						StandardCharsets.UTF_8);
-				this.apple.revoke(kept);
-				this.identities.forgetRefresh(identity.getId(), identity.getRefreshSealed());
-			}
-			catch (ApiException ex) {
-				log.warn("Apple did not revoke a sign-in: {}", ex.errorCode());
-				allRevoked = false;
-			}
+		byte[] sealed = this.identities.keptRefresh(userId, AppleClient.PROVIDER).orElse(null);
+		if (sealed == null) {
+			return true;
 		}
-		return allRevoked;
+		if (!this.apple.canRevoke()) {
+			log.warn("An Apple sign-in cannot be revoked: usercenter.social.apple key settings are missing");
+			return false;
+		}
+		try {
+			String kept = new String(this.box.open(SocialService.REFRESH_PURPOSE, sealed), StandardCharsets.UTF_8);
+			this.apple.revoke(kept);
+			this.identities.forgetRefresh(userId, AppleClient.PROVIDER, sealed);
+			return true;
+		}
+		catch (ApiException ex) {
+			log.warn("Apple did not revoke a sign-in: {}", ex.errorCode());
+			return false;
+		}
 	}
 
 }

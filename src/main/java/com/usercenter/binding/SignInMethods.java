@@ -7,7 +7,7 @@ import com.usercenter.tenant.TenantService;
 import com.usercenter.user.Email;
 import com.usercenter.user.IdentityService;
 import com.usercenter.user.PhoneNumber;
-import com.usercenter.user.User;
+import com.usercenter.user.UserView;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,21 +30,20 @@ public class SignInMethods {
 	}
 
 	@Transactional(readOnly = true)
-	public List<SignInMethod> of(User user, boolean reveal) {
+	public List<SignInMethod> of(UserView user, boolean reveal) {
 		List<SignInMethod> methods = new ArrayList<>();
-		if (user.getMobile() != null) {
-			methods.add(new SignInMethod("mobile",
-					reveal ? user.getMobile() : new PhoneNumber(user.getMobile()).masked(), null));
+		if (user.mobile() != null) {
+			methods.add(
+					new SignInMethod("mobile", reveal ? user.mobile() : new PhoneNumber(user.mobile()).masked(), null));
 		}
-		if (user.getEmail() != null) {
-			methods
-				.add(new SignInMethod("email", reveal ? user.getEmail() : new Email(user.getEmail()).masked(), null));
+		if (user.email() != null) {
+			methods.add(new SignInMethod("email", reveal ? user.email() : new Email(user.email()).masked(), null));
 		}
-		this.identities.of(user.getId())
-			.forEach((identity) -> methods.add(new SignInMethod(identity.getProvider(),
-					reveal ? identity.getSubject() : SignInMethod.mask(identity.getSubject()),
-					identity.getCreatedAt().toEpochMilli())));
-		this.tenants.identitiesOf(user.getId())
+		this.identities.of(user.id())
+			.forEach((identity) -> methods.add(new SignInMethod(identity.provider(),
+					reveal ? identity.subject() : SignInMethod.mask(identity.subject()),
+					identity.createdAt().toEpochMilli())));
+		this.tenants.identitiesOf(user.id())
 			.forEach((tenant) -> methods.add(new SignInMethod("tenant",
 					tenant.tenantKey() + ":"
 							+ (reveal ? tenant.associatedId() : SignInMethod.mask(tenant.associatedId())),

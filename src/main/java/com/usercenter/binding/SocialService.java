@@ -26,9 +26,10 @@ import com.usercenter.user.IdentityBoundElsewhere;
 import com.usercenter.user.IdentityService;
 import com.usercenter.user.PhoneNumber;
 import com.usercenter.user.ProfileUpdate;
-import com.usercenter.user.User;
-import com.usercenter.user.UserIdentity;
-import com.usercenter.user.UserService;
+import com.usercenter.user.Identity;
+import com.usercenter.user.UserLifecycle;
+import com.usercenter.user.UserView;
+import com.usercenter.user.Users;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,7 +46,9 @@ class SocialService implements ProviderStatus {
 
 	private final IdentityService identities;
 
-	private final UserService users;
+	private final Users users;
+
+	private final UserLifecycle lifecycle;
 
 	private final AccountService accounts;
 
@@ -69,9 +72,10 @@ class SocialService implements ProviderStatus {
 
 	private final ProviderCalls calls;
 
-	SocialService(List<ProviderClient> clients, IdentityService identities, UserService users, AccountService accounts,
-			TenantService tenants, AuditService audit, AdvisoryLocks locks, SignInMethods methods, SecretBox box,
-			TransactionTemplate transactions, ProviderCalls calls) {
+	SocialService(List<ProviderClient> clients, IdentityService identities, Users users, UserLifecycle lifecycle,
+			AccountService accounts, TenantService tenants, AuditService audit, AdvisoryLocks locks,
+			SignInMethods methods, SecretBox box, TransactionTemplate transactions, ProviderCalls calls) {
+		this.lifecycle = lifecycle;
 		this.calls = calls;
 		this.clients = new java.util.HashMap<>();
 		clients.forEach((client) -> this.clients.put(client.provider(), client));
@@ -112,29 +116,29 @@ class SocialService implements ProviderStatus {
 
 	private LoginResult loginVerified(SocialProfile profile) {
 		lock(profile);
-		UserIdentity known = this.identities.find(profile.provider(), profile.subject()).orElse(null);
+		Identity known = this.identities.find(profile.provider(), profile.subject()).orElse(null);
 		if (known != null) {
-			User user = this.users.get(known.getUserId());
+			UserView user = this.users.get(known.userId());
 			if (!user.isActive()) {
-				this.audit.recordFailure(AuditType.LOGIN_FAILURE, user.getId(), null, "social: account disabled");
+				this.audit.recordFailure(AuditType.LOGIN_FAILURE, user.id(), null, "social: account disabled");
 				throw new AccountDisabled();
 			}
 			keepRefresh(profile);
 			return this.accounts.signIn(user, profile.provider(), false, Amr.FEDERATED);
 		}
-		User sameUnion = sameWechatUser(profile);
+		UserView sameUnion = sameWechatUser(profile);
 		if (sameUnion != null) {
 			// the WeChat app and the mini-program are one person's: one account
 			if (!sameUnion.isActive()) {
 				throw new AccountDisabled();
 			}
-			this.identities.bind(sameUnion.getId(), profile.provider(), profile.subject(), profile.unionId(),
+			this.identities.bind(sameUnion.id(), profile.provider(), profile.subject(), profile.unionId(),
 					profile.email());
 			return this.accounts.signIn(sameUnion, profile.provider(), false, Amr.FEDERATED);
 		}
-		User user = this.users
+		UserView user = this.lifecycle
 			.create(ProfileUpdate.unlessNull(nickname(profile), avatar(profile), null, null, null, null));
-		this.identities.bind(user.getId(), profile.provider(), profile.subject(), profile.unionId(), profile.email());
+		this.identities.bind(user.id(), profile.provider(), profile.subject(), profile.unionId(), profile.email());
 		keepRefresh(profile);
 		return this.accounts.signIn(user, profile.provider(), true, Amr.FEDERATED);
 	}
@@ -142,12 +146,12 @@ class SocialService implements ProviderStatus {
 	/**
 	 * The active account of a WeChat identity (app or mini-program) with this unionid.
 	 */
-	private User sameWechatUser(SocialProfile profile) {
+	private UserView sameWechatUser(SocialProfile profile) {
 		if (profile.unionId() == null || !WECHAT_FAMILY.contains(profile.provider())) {
 			return null;
 		}
 		return this.identities.findByUnionId(profile.unionId(), WECHAT_FAMILY)
-			.map((identity) -> this.users.get(identity.getUserId()))
+			.map((identity) -> this.users.get(identity.userId()))
 			.orElse(null);
 	}
 
@@ -155,18 +159,18 @@ class SocialService implements ProviderStatus {
 		SocialProfile profile = verify(credential);
 		return this.transactions.execute((status) -> {
 			lock(profile);
-			User sameUnion = sameWechatUser(profile);
-			if (sameUnion != null && sameUnion.getId() != userId) {
+			UserView sameUnion = sameWechatUser(profile);
+			if (sameUnion != null && sameUnion.id() != userId) {
 				// the same person's WeChat is another account's: binding it here would
 				// split one person into two accounts, as signing in would not
 				throw new IdentityBoundElsewhere();
 			}
-			UserIdentity identity = this.identities.bind(userId, profile.provider(), profile.subject(),
-					profile.unionId(), profile.email());
+			Identity identity = this.identities.bind(userId, profile.provider(), profile.subject(), profile.unionId(),
+					profile.email());
 			keepRefresh(profile);
 			this.audit.record(AuditType.BIND, userId, null, profile.provider());
-			return new SignInMethod(identity.getProvider(), SignInMethod.mask(identity.getSubject()),
-					identity.getCreatedAt().toEpochMilli());
+			return new SignInMethod(identity.provider(), SignInMethod.mask(identity.subject()),
+					identity.createdAt().toEpochMilli());
 		});
 	}
 

@@ -8,15 +8,16 @@ import java.util.function.UnaryOperator;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 /**
  * Values read from the database and kept in this instance's memory, trusted only while
- * changes to them are heard ({@link Announcements}): an announced key is forgotten at
- * once, everything is forgotten when the channel drops, and nothing is served from memory
- * until it is back. A value read while a change was announced is not kept, so a slow read
- * cannot put back what a change just removed.
+ * changes to them are heard ({@link Announcements}). The database's announcement is the
+ * one way a value is forgotten: an announced key at once, everything on {@code *} and
+ * when the channel drops; nothing is served from memory until it is back, and the
+ * instance that made a change waits until it heard it
+ * ({@link Announcements#awaitOwnChanges()}). A value read while a change was announced is
+ * not kept, so a slow read cannot put back what a change just removed. The time limit is
+ * a bound, not a way to hear of changes: a row changed with the triggers off is seen
+ * again after it at the latest.
  *
  * @param <K> the key, read from an announcement's payload
  * @param <V> the kept value
@@ -27,7 +28,7 @@ public final class AnnouncedCache<K, V> {
 
 	private final Cache<K, V> memory;
 
-	/** Moves on every change heard or made here, and every change of the channel. */
+	/** Moves on every change heard, and every change of the channel. */
 	private final AtomicLong epoch = new AtomicLong();
 
 	/**
@@ -35,7 +36,7 @@ public final class AnnouncedCache<K, V> {
 	 * {@value Announcements#EVERYTHING}
 	 * @param key the key a payload names
 	 * @param size the most values kept
-	 * @param ttl how long a value is kept at most, changed or not
+	 * @param ttl how long a value is kept at most, announced or not
 	 */
 	public AnnouncedCache(Announcements announcements, String channel, Function<String, K> key, long size,
 			Duration ttl) {
@@ -46,7 +47,7 @@ public final class AnnouncedCache<K, V> {
 				forgetAll();
 			}
 			else {
-				forgetNow(key.apply(payload));
+				forget(key.apply(payload));
 			}
 		}, this::forgetAll);
 	}
@@ -69,7 +70,7 @@ public final class AnnouncedCache<K, V> {
 
 	/**
 	 * Keeps {@code update} of the kept value (or of {@code null}), read from the database
-	 * after {@code mark}, unless a change was heard or made since.
+	 * after {@code mark}, unless a change was heard since.
 	 */
 	public void keep(K key, long mark, UnaryOperator<V> update) {
 		if (mark < 0) {
@@ -85,31 +86,12 @@ public final class AnnouncedCache<K, V> {
 		});
 	}
 
-	/**
-	 * This instance changed the key: forget it at once, and again when the transaction
-	 * commits, so this instance reads the change at once; the others hear of it.
-	 */
-	public void forget(K key) {
-		forgetNow(key);
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void afterCompletion(int status) {
-					forgetNow(key);
-				}
-
-			});
-		}
-	}
-
-	private void forgetNow(K key) {
+	private void forget(K key) {
 		this.epoch.incrementAndGet();
 		this.memory.invalidate(key);
 	}
 
-	/** Everything kept changed (a catalog entry every value names, say). */
-	public void forgetAll() {
+	private void forgetAll() {
 		this.epoch.incrementAndGet();
 		this.memory.invalidateAll();
 	}

@@ -11,23 +11,22 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import com.usercenter.changes.AnnouncedCache;
 import com.usercenter.changes.Announcements;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.ErrorCode;
 import com.usercenter.core.errors.UniqueConstraints;
-import com.usercenter.user.UserChanged;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The hobby catalog, cached in memory for a minute (a change drops the cache at once on
- * every instance that hears of it: V12 announces it), and users' choices from it.
+ * The hobby catalog, kept in memory while the database's announcements of its changes are
+ * heard (V14, {@value #CHANNEL}): forgotten on every instance when the catalog changes,
+ * read from the database while that channel is down; and users' choices from it. A change
+ * made here returns once this instance heard it.
  */
 @Service
 public class HobbyService {
@@ -40,24 +39,21 @@ public class HobbyService {
 
 	private final Clock clock;
 
-	private final Cache<String, List<Hobby>> catalog = Caffeine.newBuilder()
-		.expireAfterWrite(Duration.ofMinutes(1))
-		.build();
+	/** Where V14 announces every change of the catalog, as {@code *}. */
+	static final String CHANNEL = "usercenter_hobbies";
 
-	private final ApplicationEventPublisher events;
+	private static final String ALL = "*";
 
-	HobbyService(HobbyRepository hobbies, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
-			Announcements announcements) {
+	private final AnnouncedCache<String, List<Hobby>> catalog;
+
+	private final Announcements announcements;
+
+	HobbyService(HobbyRepository hobbies, JdbcClient jdbc, Clock clock, Announcements announcements) {
 		this.hobbies = hobbies;
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.events = events;
-		announcements.subscribe(UserChanged.CHANNEL, (payload) -> {
-			if (Announcements.EVERYTHING.equals(payload)) {
-				this.catalog.invalidateAll();
-			}
-		}, () -> {
-		});
+		this.announcements = announcements;
+		this.catalog = new AnnouncedCache<>(announcements, CHANNEL, (payload) -> ALL, 1, Duration.ofMinutes(10));
 	}
 
 	public List<HobbyView> catalog(Locale locale) {
@@ -96,7 +92,7 @@ public class HobbyService {
 				.param("hobby", id)
 				.update();
 		}
-		this.events.publishEvent(new UserChanged(userId));
+		this.announcements.awaitOwnChanges();
 		return ofUser(userId, locale);
 	}
 
@@ -117,15 +113,13 @@ public class HobbyService {
 	void delete(long id) {
 		Hobby hobby = this.hobbies.findById(id).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND));
 		this.hobbies.delete(hobby);
-		this.catalog.invalidateAll();
-		this.events.publishEvent(UserChanged.everyone());
+		this.announcements.awaitOwnChanges();
 	}
 
 	private Hobby save(Hobby hobby) {
 		try {
 			Hobby saved = this.hobbies.saveAndFlush(hobby);
-			this.catalog.invalidateAll();
-			this.events.publishEvent(UserChanged.everyone());
+			this.announcements.awaitOwnChanges();
 			return saved;
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -137,7 +131,14 @@ public class HobbyService {
 	}
 
 	private List<Hobby> all() {
-		return this.catalog.get("all", (key) -> this.hobbies.findAllByOrderByIdAsc());
+		List<Hobby> kept = this.catalog.get(ALL);
+		if (kept != null) {
+			return kept;
+		}
+		long mark = this.catalog.mark();
+		List<Hobby> read = List.copyOf(this.hobbies.findAllByOrderByIdAsc());
+		this.catalog.keep(ALL, mark, (earlier) -> read);
+		return read;
 	}
 
 	private static HobbyView view(Hobby hobby, Locale locale) {

@@ -6,8 +6,8 @@ import com.usercenter.account.HolderProof;
 import com.usercenter.mfa.SecondFactors.Enrolment;
 import com.usercenter.user.Email;
 import com.usercenter.user.PhoneNumber;
-import com.usercenter.user.User;
-import com.usercenter.user.UserService;
+import com.usercenter.user.UserView;
+import com.usercenter.user.Users;
 
 import org.springframework.stereotype.Component;
 
@@ -20,11 +20,11 @@ class MfaAccounts {
 
 	private final SecondFactors factors;
 
-	private final UserService users;
+	private final Users users;
 
 	private final HolderProof proof;
 
-	MfaAccounts(SecondFactors factors, UserService users, HolderProof proof) {
+	MfaAccounts(SecondFactors factors, Users users, HolderProof proof) {
 		this.factors = factors;
 		this.users = users;
 		this.proof = proof;
@@ -39,25 +39,25 @@ class MfaAccounts {
 	 * it with, as for a contact change), then a new secret.
 	 */
 	Enrolment startTotp(long userId, String password, String ticket) {
-		User user = this.users.get(userId);
-		if (user.hasPassword() || user.getMobile() != null || user.getEmail() != null) {
+		UserView user = this.users.get(userId);
+		if (user.hasPassword() || user.mobile() != null || user.email() != null) {
 			this.proof.prove(user, password, ticket);
 		}
 		return this.factors.startTotp(userId, label(user));
 	}
 
 	/** How authenticator apps list the account: never a whole mobile number or email. */
-	private static String label(User user) {
-		if (user.getUsername() != null) {
-			return user.getUsername();
+	private static String label(UserView user) {
+		if (user.username() != null) {
+			return user.username();
 		}
-		if (user.getMobile() != null) {
-			return new PhoneNumber(user.getMobile()).masked();
+		if (user.mobile() != null) {
+			return new PhoneNumber(user.mobile()).masked();
 		}
-		if (user.getEmail() != null) {
-			return new Email(user.getEmail()).masked();
+		if (user.email() != null) {
+			return new Email(user.email()).masked();
 		}
-		return "user " + user.getId();
+		return "user " + user.id();
 	}
 
 }

@@ -24,7 +24,7 @@ import com.usercenter.limit.Limiter;
 import com.usercenter.mfa.SecondFactorStore.Challenge;
 import com.usercenter.mfa.SecondFactorStore.TotpRow;
 import com.usercenter.secrets.SecretBox;
-import com.usercenter.user.UserService;
+import com.usercenter.user.Users;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -82,10 +82,10 @@ public class SecondFactors implements SecondFactorGate {
 
 	private final MfaSettings settings;
 
-	private final UserService users;
+	private final Users users;
 
 	SecondFactors(SecondFactorStore store, SecretBox box, SignInLock lock, Limiter limiter, AuditService audit,
-			Clock clock, MfaSettings settings, UserService users) {
+			Clock clock, MfaSettings settings, Users users) {
 		this.users = users;
 		this.store = store;
 		this.box = box;

@@ -11,8 +11,9 @@ import com.usercenter.core.ApiException;
 import com.usercenter.core.ErrorCode;
 import com.usercenter.token.SessionService;
 import com.usercenter.token.SignIn;
-import com.usercenter.user.User;
-import com.usercenter.user.UserService;
+import com.usercenter.user.UserLifecycle;
+import com.usercenter.user.UserView;
+import com.usercenter.user.Users;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,7 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class DeletionService {
 
-	private final UserService users;
+	private final Users users;
+
+	private final UserLifecycle lifecycle;
 
 	private final HolderProof proof;
 
@@ -51,10 +54,11 @@ class DeletionService {
 
 	private final Clock clock;
 
-	DeletionService(UserService users, HolderProof proof, SessionService sessions, AuditService audit,
-			DeletionSettings settings, PlatformTransactionManager transactions, Clock clock) {
+	DeletionService(Users users, UserLifecycle lifecycle, HolderProof proof, SessionService sessions,
+			AuditService audit, DeletionSettings settings, PlatformTransactionManager transactions, Clock clock) {
 		this.clock = clock;
 		this.users = users;
+		this.lifecycle = lifecycle;
 		this.proof = proof;
 		this.sessions = sessions;
 		this.audit = audit;
@@ -63,10 +67,9 @@ class DeletionService {
 	}
 
 	Instant request(long userId, UUID sessionId, String password, String ticket, String mfaCode) {
-		User user = this.users.get(userId);
+		UserView user = this.users.get(userId);
 		Long byTenant = null;
-		if (user.hasPassword() || user.getMobile() != null || user.getEmail() != null || password != null
-				|| ticket != null) {
+		if (user.hasPassword() || user.mobile() != null || user.email() != null || password != null || ticket != null) {
 			this.proof.prove(user, password, ticket);
 		}
 		else {
@@ -83,7 +86,7 @@ class DeletionService {
 		this.proof.stepUp(userId, mfaCode);
 		Long provenBy = byTenant;
 		return this.tx.execute((status) -> {
-			Instant eraseAt = this.users.requestDeletion(userId, this.settings.coolingOff(), provenBy);
+			Instant eraseAt = this.lifecycle.requestDeletion(userId, this.settings.coolingOff(), provenBy);
 			int revoked = this.sessions.revokeAll(userId);
 			this.audit.record(AuditType.DELETION_REQUESTED, userId, null,
 					"erase at " + eraseAt + ", " + revoked + " sessions ended");
@@ -98,19 +101,19 @@ class DeletionService {
 	 */
 	void cancel(long userId, UUID sessionId) {
 		this.tx.executeWithoutResult((status) -> {
-			User user = this.users.get(userId);
-			if (user.getEraseAt() == null) {
+			UserView.PendingDeletion pending = this.users.get(userId).deletion();
+			if (pending == null) {
 				return;
 			}
 			SignIn signIn = signInOf(sessionId);
-			if (signIn.at().isBefore(user.getDeletionRequestedAt())) {
+			if (signIn.at().isBefore(pending.requestedAt())) {
 				// the request ended every session signed in before it
 				throw new ApiException(ErrorCode.TOKEN_EXPIRED);
 			}
-			if (signIn.byTenant() && !signIn.tenantId().equals(user.getDeletionTenantId())) {
+			if (signIn.byTenant() && !signIn.tenantId().equals(pending.byTenant())) {
 				throw new ApiException(ErrorCode.FORBIDDEN);
 			}
-			this.users.cancelDeletion(userId);
+			this.lifecycle.cancelDeletion(userId);
 			this.audit.record(AuditType.DELETION_CANCELLED, userId, signIn.tenantKey(), null);
 		});
 	}

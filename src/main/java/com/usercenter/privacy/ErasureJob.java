@@ -10,7 +10,7 @@ import java.util.List;
 import com.usercenter.audit.AuditService;
 import com.usercenter.audit.AuditType;
 import com.usercenter.binding.AppleTokens;
-import com.usercenter.user.UserService;
+import com.usercenter.user.UserLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +43,7 @@ class ErasureJob {
 
 	private final AppleTokens apple;
 
-	private final UserService users;
+	private final UserLifecycle lifecycle;
 
 	private final AuditService audit;
 
@@ -51,11 +51,11 @@ class ErasureJob {
 
 	private final Clock clock;
 
-	ErasureJob(JdbcClient jdbc, AppleTokens apple, UserService users, AuditService audit, DeletionSettings settings,
-			Clock clock) {
+	ErasureJob(JdbcClient jdbc, AppleTokens apple, UserLifecycle lifecycle, AuditService audit,
+			DeletionSettings settings, Clock clock) {
 		this.jdbc = jdbc;
 		this.apple = apple;
-		this.users = users;
+		this.lifecycle = lifecycle;
 		this.audit = audit;
 		this.settings = settings;
 		this.clock = clock;
@@ -93,7 +93,7 @@ class ErasureJob {
 			// Apple did not answer: the next sweep tries again, within the grace period
 			return false;
 		}
-		boolean erased = this.users.erase(account.userId());
+		boolean erased = this.lifecycle.erase(account.userId());
 		if (erased && !revoked) {
 			this.audit.record(AuditType.APPLE_REVOCATION_FAILED, account.userId(), null,
 					"erased without revoking its Apple sign-in after " + this.settings.revokeGrace());

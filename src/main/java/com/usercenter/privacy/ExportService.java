@@ -10,8 +10,8 @@ import com.usercenter.profile.ProfileService;
 import com.usercenter.tenant.TenantService;
 import com.usercenter.token.SessionService;
 import com.usercenter.user.IdentityService;
-import com.usercenter.user.User;
-import com.usercenter.user.UserService;
+import com.usercenter.user.UserView;
+import com.usercenter.user.Users;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +28,7 @@ class ExportService {
 	/** Audit events in one export, newest first. */
 	static final int MAX_EVENTS = 10_000;
 
-	private final UserService users;
+	private final Users users;
 
 	private final ProfileService profiles;
 
@@ -44,7 +44,7 @@ class ExportService {
 
 	private final AuditService audit;
 
-	ExportService(UserService users, ProfileService profiles, IdentityService identities, TenantService tenants,
+	ExportService(Users users, ProfileService profiles, IdentityService identities, TenantService tenants,
 			DeviceService devices, SessionService sessions, AuditService audit, SecondFactors secondFactors) {
 		this.secondFactors = secondFactors;
 		this.users = users;
@@ -58,16 +58,16 @@ class ExportService {
 
 	@Transactional(readOnly = true)
 	Map<String, Object> export(long userId) {
-		User user = this.users.get(userId);
+		UserView user = this.users.get(userId);
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("profile", this.profiles.ownProfile(user));
-		document.put("status", user.getStatus().value());
+		document.put("status", user.status().value());
 		document.put("roles", user.roles());
 		document.put("identities",
 				this.identities.of(userId)
 					.stream()
-					.map((identity) -> identity(identity.getProvider(), identity.getSubject(), identity.getUnionId(),
-							identity.getEmail(), identity.getCreatedAt().toEpochMilli()))
+					.map((identity) -> identity(identity.provider(), identity.subject(), identity.unionId(),
+							identity.email(), identity.createdAt().toEpochMilli()))
 					.toList());
 		document.put("partners",
 				this.tenants.identitiesOf(userId)

@@ -11,7 +11,7 @@ import com.usercenter.core.TooManyRequests;
 import com.usercenter.limit.Limit;
 import com.usercenter.limit.Limiter;
 import com.usercenter.secrets.Digests;
-import com.usercenter.user.UserService;
+import com.usercenter.user.ProfileFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +29,7 @@ class AvatarService {
 
 	private final AvatarStorage storage;
 
-	private final UserService users;
+	private final ProfileFields fields;
 
 	private final AvatarSettings settings;
 
@@ -45,14 +45,14 @@ class AvatarService {
 
 	private final Limiter limiter;
 
-	AvatarService(AvatarStorage storage, UserService users, AvatarSettings settings, Limiter limiter,
+	AvatarService(AvatarStorage storage, ProfileFields fields, AvatarSettings settings, Limiter limiter,
 			MemoryBudget budget) {
 		int decodes = budget.imageDecodes(AvatarImages.MEMORY_PER_DECODE);
 		log.info("Avatar decodes: {} at once ({})", decodes, budget);
 		this.decoders = new Semaphore(decodes, true);
 		this.limiter = limiter;
 		this.storage = storage;
-		this.users = users;
+		this.fields = fields;
 		this.settings = settings;
 	}
 
@@ -68,11 +68,11 @@ class AvatarService {
 		String name = Digests.sha256Hex(png).substring(0, 40) + ".png";
 		this.storage.store(name, png);
 		String url = this.settings.publicBaseUrl() + FILES_PATH + name;
-		String before = this.users.changeAvatar(userId, url);
+		String before = this.fields.changeAvatar(userId, url);
 		// the uploads of one user do not pile up: the image it replaced goes unless
 		// another profile shows it too
 		if (before != null && !before.equals(url) && before.startsWith(this.settings.publicBaseUrl() + FILES_PATH)
-				&& !this.users.imageInUse(before)) {
+				&& !this.fields.imageInUse(before)) {
 			this.storage.delete(before.substring(before.lastIndexOf('/') + 1));
 		}
 		return url;

@@ -1,7 +1,7 @@
 package com.usercenter.profile;
 
 import com.usercenter.user.AccountErased;
-import com.usercenter.user.UserService;
+import com.usercenter.user.ProfileFields;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,13 +22,13 @@ class ProfileErasure {
 
 	private final AvatarSettings settings;
 
-	private final UserService users;
+	private final ProfileFields fields;
 
-	ProfileErasure(JdbcClient jdbc, AvatarStorage storage, AvatarSettings settings, UserService users) {
+	ProfileErasure(JdbcClient jdbc, AvatarStorage storage, AvatarSettings settings, ProfileFields fields) {
 		this.jdbc = jdbc;
 		this.storage = storage;
 		this.settings = settings;
-		this.users = users;
+		this.fields = fields;
 	}
 
 	@EventListener
@@ -44,7 +44,7 @@ class ProfileErasure {
 
 	private void deleteIfStoredHereAndUnused(String url) {
 		String prefix = this.settings.publicBaseUrl() + AvatarService.FILES_PATH;
-		if (url != null && url.startsWith(prefix) && !this.users.imageInUse(url)) {
+		if (url != null && url.startsWith(prefix) && !this.fields.imageInUse(url)) {
 			this.storage.delete(url.substring(prefix.length()));
 		}
 	}

@@ -15,10 +15,11 @@ import com.usercenter.changes.Announcements;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.validation.Dates;
 import com.usercenter.hobby.HobbyService;
-import com.usercenter.user.User;
+import com.usercenter.user.ProfileFields;
 import com.usercenter.user.UserChanged;
 import com.usercenter.user.UserNotFound;
-import com.usercenter.user.UserService;
+import com.usercenter.user.UserView;
+import com.usercenter.user.Users;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -32,15 +33,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * service's zone.
  * <p>
  * A user's own profile ({@code GET /users/me}, the busiest read) is kept in memory per
- * language for the day, and forgotten as soon as anything it shows changes: at once on
- * this instance ({@link UserChanged}), and on every other when PostgreSQL announces it
- * (V12, {@value UserChanged#CHANNEL}); while that channel is down it is read from the
- * database.
+ * language for the day, and forgotten on every instance when PostgreSQL announces that
+ * anything it shows changed (V12, {@value UserChanged#CHANNEL}); while that channel is
+ * down it is read from the database. That announcement is the only way it is forgotten: a
+ * change made here ({@link UserChanged}) waits until this instance heard it.
  */
 @Service
 public class ProfileService {
 
-	private final UserService users;
+	private final Users users;
+
+	private final ProfileFields fields;
 
 	private final HobbyService hobbies;
 
@@ -50,14 +53,18 @@ public class ProfileService {
 
 	private final AnnouncedCache<Long, Kept> own;
 
+	private final Announcements announcements;
+
 	private final TransactionTemplate reading;
 
-	ProfileService(UserService users, HobbyService hobbies, CatalogService catalog, Clock clock,
+	ProfileService(Users users, ProfileFields fields, HobbyService hobbies, CatalogService catalog, Clock clock,
 			Announcements announcements, PlatformTransactionManager transactions) {
 		this.users = users;
+		this.fields = fields;
 		this.hobbies = hobbies;
 		this.catalog = catalog;
 		this.clock = clock;
+		this.announcements = announcements;
 		this.own = new AnnouncedCache<>(announcements, UserChanged.CHANNEL, Long::valueOf, 10_000,
 				Duration.ofMinutes(10));
 		this.reading = new TransactionTemplate(transactions);
@@ -79,25 +86,25 @@ public class ProfileService {
 		return read;
 	}
 
+	/**
+	 * A user's row changed in the current transaction: the request that changed it
+	 * returns once this instance heard the database announce it, so it reads its change
+	 * at once here, as every instance does within a second.
+	 */
 	@EventListener
 	void on(UserChanged changed) {
-		if (changed.userId() != null) {
-			this.own.forget(changed.userId());
-		}
-		else {
-			this.own.forgetAll();
-		}
+		this.announcements.awaitOwnChanges();
 	}
 
 	@Transactional(readOnly = true)
-	public Profile ownProfile(User user) {
+	public Profile ownProfile(UserView user) {
 		return profile(user, true);
 	}
 
 	/** What any signed-in user may see of another: no contacts, username or address. */
 	@Transactional(readOnly = true)
 	public Profile publicProfile(long userId) {
-		User user = this.users.find(userId).filter(User::isActive).orElseThrow(UserNotFound::new);
+		UserView user = this.users.find(userId).filter(UserView::isActive).orElseThrow(UserNotFound::new);
 		return profile(user, false);
 	}
 
@@ -107,31 +114,31 @@ public class ProfileService {
 		if (communityId != null && this.catalog.community(communityId).isEmpty()) {
 			throw ApiException.invalid("communityId", "must be an id from GET /api/v1/communities");
 		}
-		this.users.updateProfile(userId, patch.fields());
-		User user = this.users.get(userId);
+		this.fields.update(userId, patch.fields());
+		UserView user = this.users.get(userId);
 		if (patch.hobbyIds() != null) {
 			this.hobbies.replaceUserHobbies(userId, patch.hobbyIds(), locale());
 		}
 		return profile(user, true);
 	}
 
-	private Profile profile(User user, boolean owner) {
-		Profile.Community community = (user.getCommunityId() != null) ? this.catalog.community(user.getCommunityId())
+	private Profile profile(UserView user, boolean owner) {
+		UserView.Details details = user.details();
+		Profile.Community community = (details.communityId() != null) ? this.catalog.community(details.communityId())
 			.map((c) -> new Profile.Community(c.id(), c.name(), c.cityId()))
 			.orElse(null) : null;
-		List<Profile.Hobby> hobbyList = this.hobbies.ofUser(user.getId(), locale())
+		List<Profile.Hobby> hobbyList = this.hobbies.ofUser(user.id(), locale())
 			.stream()
 			.map((h) -> new Profile.Hobby(h.id(), h.name()))
 			.toList();
-		return new Profile(user.getId(), user.getNickname(), user.getAvatar(), user.getBackground(), user.getSex(),
-				Dates.toEpochMillis(user.getBirthday(), this.clock), age(user.getBirthday()), user.getHeight(),
-				user.getWaist(), user.getWeight(), user.getSignature(), owner ? user.getAddress() : null, community,
-				hobbyList, owner ? user.getMobile() : null, owner ? user.getEmail() : null,
-				owner ? user.getUsername() : null, owner ? user.hasPassword() : null,
-				user.getCreatedAt().toEpochMilli(),
-				(owner && user.getMobile() != null) ? user.isMobileVerified() : null,
-				(owner && user.getEmail() != null) ? user.isEmailVerified() : null, (owner && user.getEraseAt() != null)
-						? new Profile.Deletion("pending", user.getEraseAt().toEpochMilli()) : null);
+		return new Profile(user.id(), details.nickname(), details.avatar(), details.background(), details.sex(),
+				Dates.toEpochMillis(details.birthday(), this.clock), age(details.birthday()), details.height(),
+				details.waist(), details.weight(), details.signature(), owner ? details.address() : null, community,
+				hobbyList, owner ? user.mobile() : null, owner ? user.email() : null, owner ? user.username() : null,
+				owner ? user.hasPassword() : null, user.createdAt().toEpochMilli(),
+				(owner && user.mobile() != null) ? user.mobileVerified() : null,
+				(owner && user.email() != null) ? user.emailVerified() : null, (owner && user.deletion() != null)
+						? new Profile.Deletion("pending", user.deletion().eraseAt().toEpochMilli()) : null);
 	}
 
 	/** One user's own profile in each language asked for, as it was on {@code day}. */

@@ -12,9 +12,12 @@ import com.usercenter.token.SessionService;
 import com.usercenter.user.AccountDisabled;
 import com.usercenter.user.PhoneNumber;
 import com.usercenter.user.ProfileUpdate;
-import com.usercenter.user.User;
+import com.usercenter.user.ProfileFields;
+import com.usercenter.user.UserContacts;
+import com.usercenter.user.UserLifecycle;
 import com.usercenter.user.UserNotFound;
-import com.usercenter.user.UserService;
+import com.usercenter.user.UserView;
+import com.usercenter.user.Users;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +41,13 @@ class TenantLoginService {
 
 	private final TenantAccountRepository accounts;
 
-	private final UserService users;
+	private final Users users;
+
+	private final UserLifecycle lifecycle;
+
+	private final UserContacts contacts;
+
+	private final ProfileFields fields;
 
 	private final SessionService sessions;
 
@@ -48,10 +57,13 @@ class TenantLoginService {
 
 	private final Clock clock;
 
-	TenantLoginService(TenantAccountRepository accounts, UserService users, SessionService sessions, AuditService audit,
-			AdvisoryLocks locks, Clock clock) {
+	TenantLoginService(TenantAccountRepository accounts, Users users, UserLifecycle lifecycle, UserContacts contacts,
+			ProfileFields fields, SessionService sessions, AuditService audit, AdvisoryLocks locks, Clock clock) {
 		this.accounts = accounts;
 		this.users = users;
+		this.lifecycle = lifecycle;
+		this.contacts = contacts;
+		this.fields = fields;
 		this.sessions = sessions;
 		this.audit = audit;
 		this.locks = locks;
@@ -72,11 +84,11 @@ class TenantLoginService {
 			if (notCreate) {
 				throw new UserNotFound();
 			}
-			userId = this.users.create(details).getId();
+			userId = this.lifecycle.create(details).id();
 			this.accounts.save(new TenantAccount(tenant.tenantId(), associatedId, userId, this.clock.instant()));
 			created = true;
 		}
-		User user = this.users.get(userId);
+		UserView user = this.users.get(userId);
 		if (!user.isActive()) {
 			throw new AccountDisabled();
 		}
@@ -90,13 +102,13 @@ class TenantLoginService {
 	@Transactional
 	void changeMobile(TenantPrincipal tenant, String associatedId, PhoneNumber mobile) {
 		long userId = userOf(tenant, associatedId);
-		this.users.changeContact(userId, mobile, false);
+		this.contacts.change(userId, mobile, false);
 		this.audit.record(AuditType.CONTACT_CHANGE, userId, tenant.tenantKey(), "mobile " + mobile.masked());
 	}
 
 	@Transactional
 	boolean updateDetail(TenantPrincipal tenant, String associatedId, ProfileUpdate details) {
-		return this.users.updateProfile(userOf(tenant, associatedId), details);
+		return this.fields.update(userOf(tenant, associatedId), details);
 	}
 
 	private long userOf(TenantPrincipal tenant, String associatedId) {
@@ -105,14 +117,14 @@ class TenantLoginService {
 			.orElseThrow(UserNotFound::new);
 	}
 
-	private IssuedTokens hardLogin(TenantPrincipal tenant, User user) {
-		this.sessions.revokeTenantSessions(user.getId(), tenant.tenantId());
+	private IssuedTokens hardLogin(TenantPrincipal tenant, UserView user) {
+		this.sessions.revokeTenantSessions(user.id(), tenant.tenantId());
 		return startSession(tenant, user);
 	}
 
-	private IssuedTokens startSession(TenantPrincipal tenant, User user) {
-		return this.sessions.start(new SessionRequest(user.getId(), user.roles(), tenant.tenantId(), tenant.tenantKey(),
-				CHANNEL, FEDERATED));
+	private IssuedTokens startSession(TenantPrincipal tenant, UserView user) {
+		return this.sessions.start(
+				new SessionRequest(user.id(), user.roles(), tenant.tenantId(), tenant.tenantKey(), CHANNEL, FEDERATED));
 	}
 
 	/** The user mapped to the pair, with the mapping locked, or null. */

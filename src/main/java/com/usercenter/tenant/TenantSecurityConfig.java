@@ -1,7 +1,6 @@
 package com.usercenter.tenant;
 
-import com.usercenter.core.errors.EnvelopeResponder;
-import com.usercenter.core.errors.EnvelopeSecurityHandlers;
+import com.usercenter.core.errors.PreControllerErrors;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +21,8 @@ class TenantSecurityConfig {
 
 	@Bean
 	@Order(5)
-	SecurityFilterChain tenantSecurity(HttpSecurity http, TenantAuthenticator authenticator,
-			EnvelopeResponder responder, EnvelopeSecurityHandlers handlers) throws Exception {
+	SecurityFilterChain tenantSecurity(HttpSecurity http, TenantAuthenticator authenticator, PreControllerErrors errors)
+			throws Exception {
 		http.securityMatcher(TENANT_PATHS)
 			.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
@@ -31,10 +30,9 @@ class TenantSecurityConfig {
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.addFilterBefore(new TenantSignatureFilter(authenticator, responder), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new TenantSignatureFilter(authenticator), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().hasRole("TENANT"))
-			.exceptionHandling(
-					(exceptions) -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors));
 		return http.build();
 	}
 

@@ -16,11 +16,12 @@ import org.springframework.stereotype.Component;
  * trip, while a revocation on any instance still holds on this one within a second.
  * PostgreSQL announces every ended session's user on {@value #CHANNEL} (a trigger, V11
  * and V12), and every change of a user's status or of a tenant's status or secret (V13:
- * the user, or everyone), and the user's sessions are forgotten at once; a session is
- * kept only when the database found it live with its user and tenant active
+ * the user, or everyone), and the user's sessions are forgotten at once: that is the only
+ * way they are forgotten, on the instance that ended them too ({@link #ending()}). A
+ * session is kept only when the database found it live with its user and tenant active
  * ({@link SessionRepository#STANDING}). While that channel is down every check goes to
  * the database ({@link AnnouncedCache}). A session is kept a minute at most, so one that
- * runs out of time is read again.
+ * runs out of time (which nothing announces) is read again.
  */
 @Component
 class LiveSessions {
@@ -67,11 +68,12 @@ class LiveSessions {
 	}
 
 	/**
-	 * This instance ended sessions of the user: forget them here at once and again when
-	 * the transaction ends; the others hear of it on the channel.
+	 * The current transaction ends sessions: once it commits, wait until this instance
+	 * heard the database announce it, as every other instance hears it, so the next
+	 * request here is refused.
 	 */
-	void forget(long userId) {
-		this.live.forget(userId);
+	void ending() {
+		this.announcements.awaitOwnChanges();
 	}
 
 	boolean listening() {

@@ -23,7 +23,7 @@ class SessionErasure {
 	void on(AccountErased erased) {
 		// refresh tokens go by their foreign key's cascade
 		this.jdbc.sql("delete from user_session where user_id = :id").param("id", erased.userId()).update();
-		this.live.forget(erased.userId());
+		this.live.ending();
 	}
 
 }

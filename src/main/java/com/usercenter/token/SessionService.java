@@ -82,7 +82,7 @@ public class SessionService {
 
 	@Transactional
 	public int revokeTenantSessions(long userId, long tenantId) {
-		this.live.forget(userId);
+		this.live.ending();
 		return this.sessions.revokeTenantSessions(userId, tenantId, this.clock.instant());
 	}
 
@@ -103,7 +103,7 @@ public class SessionService {
 			// only a copy could be presented twice: end its session
 			this.sessions.findById(presented.getSessionId()).ifPresent((session) -> {
 				if (this.sessions.revoke(session.getId(), now) > 0) {
-					this.live.forget(session.getUserId());
+					this.live.ending();
 					this.audit.record(AuditType.REFRESH_TOKEN_REUSED, session.getUserId(), session.getTenantKey(),
 							"session " + session.getId() + " revoked");
 				}
@@ -124,7 +124,7 @@ public class SessionService {
 	public void revoke(UUID sessionId) {
 		this.sessions.findById(sessionId).ifPresent((session) -> {
 			this.sessions.revoke(sessionId, this.clock.instant());
-			this.live.forget(session.getUserId());
+			this.live.ending();
 		});
 	}
 
@@ -143,7 +143,7 @@ public class SessionService {
 			.param("tenant", tenantId)
 			.query(Long.class)
 			.list();
-		users.stream().distinct().forEach(this.live::forget);
+		this.live.ending();
 		return users.size();
 	}
 
@@ -160,7 +160,7 @@ public class SessionService {
 	/** Ends every session of the user (password reset, account disabled). */
 	@Transactional
 	public int revokeAll(long userId) {
-		this.live.forget(userId);
+		this.live.ending();
 		return this.sessions.revokeAll(userId, this.clock.instant());
 	}
 
@@ -169,7 +169,7 @@ public class SessionService {
 	 */
 	@Transactional
 	public int revokeAllExcept(long userId, UUID keep) {
-		this.live.forget(userId);
+		this.live.ending();
 		return this.sessions.revokeAllExcept(userId, keep, this.clock.instant());
 	}
 
@@ -198,7 +198,7 @@ public class SessionService {
 			.filter((found) -> found.getUserId() == userId && found.isLive(now))
 			.orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_FOUND));
 		this.sessions.revoke(sessionId, now);
-		this.live.forget(userId);
+		this.live.ending();
 		this.audit.record(AuditType.TOKEN_REVOKED, userId, session.getTenantKey(), "session ended by its user");
 	}
 

@@ -40,7 +40,8 @@ interface IdentityRepository extends Repository<UserIdentity, Long> {
 	 * kept meanwhile (a sign-in during the revocation) stays, to be revoked in turn.
 	 */
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
-	@Query("update UserIdentity i set i.refreshSealed = null where i.id = :id and i.refreshSealed = :revoked")
-	int forgetRefresh(long id, byte[] revoked);
+	@Query("update UserIdentity i set i.refreshSealed = null"
+			+ " where i.userId = :userId and i.provider = :provider and i.refreshSealed = :revoked")
+	int forgetRefresh(long userId, String provider, byte[] revoked);
 
 }

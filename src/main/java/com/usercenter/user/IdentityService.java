@@ -33,8 +33,8 @@ public class IdentityService {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<UserIdentity> find(String provider, String subject) {
-		return this.identities.findByProviderAndSubject(provider, subject);
+	public Optional<Identity> find(String provider, String subject) {
+		return this.identities.findByProviderAndSubject(provider, subject).map(UserIdentity::view);
 	}
 
 	/**
@@ -42,8 +42,9 @@ public class IdentityService {
 	 * mini-program).
 	 */
 	@Transactional(readOnly = true)
-	public Optional<UserIdentity> findByUnionId(String unionId, java.util.Collection<String> providers) {
-		return this.identities.findFirstByUnionIdAndProviderInOrderByCreatedAtAsc(unionId, providers);
+	public Optional<Identity> findByUnionId(String unionId, java.util.Collection<String> providers) {
+		return this.identities.findFirstByUnionIdAndProviderInOrderByCreatedAtAsc(unionId, providers)
+			.map(UserIdentity::view);
 	}
 
 	@Transactional(readOnly = true)
@@ -52,40 +53,33 @@ public class IdentityService {
 	}
 
 	@Transactional(readOnly = true)
-	public List<UserIdentity> of(long userId) {
-		return this.identities.findByUserIdOrderByCreatedAtAsc(userId);
+	public List<Identity> of(long userId) {
+		return this.identities.findByUserIdOrderByCreatedAtAsc(userId).stream().map(UserIdentity::view).toList();
 	}
 
 	/**
-	 * Binds an identity to a user; binding the same one again is a no-op.
+	 * Binds an identity to a user, with the email its provider vouched for (kept on the
+	 * identity only); binding the same one again is a no-op.
 	 * @throws IdentityBoundElsewhere when another user has it (40902, needMerge)
 	 * @throws ApiException 40000 when the user already has another identity of this
 	 * provider
 	 */
 	@Transactional
-	public UserIdentity bind(long userId, String provider, String subject, String unionId) {
-		return bind(userId, provider, subject, unionId, null);
-	}
-
-	/**
-	 * Binds an identity with the email its provider vouched for; the email is kept on the
-	 * identity only.
-	 */
-	@Transactional
-	public UserIdentity bind(long userId, String provider, String subject, String unionId, String email) {
+	public Identity bind(long userId, String provider, String subject, String unionId, String email) {
 		Optional<UserIdentity> existing = this.identities.findByProviderAndSubject(provider, subject);
 		if (existing.isPresent()) {
 			if (existing.get().getUserId() != userId) {
 				throw new IdentityBoundElsewhere();
 			}
-			return existing.get();
+			return existing.get().view();
 		}
 		if (this.identities.findByUserIdAndProvider(userId, provider).isPresent()) {
 			throw ApiException.invalid("provider", "another account of this provider is bound: unbind it first");
 		}
 		try {
 			return this.identities
-				.saveAndFlush(new UserIdentity(userId, provider, subject, unionId, email, this.clock.instant()));
+				.saveAndFlush(new UserIdentity(userId, provider, subject, unionId, email, this.clock.instant()))
+				.view();
 		}
 		catch (DataIntegrityViolationException ex) {
 			if (UniqueConstraints.violated(ex, "uk_user_identity_subject")) {
@@ -105,12 +99,22 @@ public class IdentityService {
 	}
 
 	/**
-	 * The refresh token kept as {@code revoked} was revoked at its provider: forget it,
-	 * unless a newer one was kept meanwhile.
+	 * The provider's refresh token kept (sealed) on the account's identity of this
+	 * provider, if there is one.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<byte[]> keptRefresh(long userId, String provider) {
+		return this.identities.findByUserIdAndProvider(userId, provider).map(UserIdentity::getRefreshSealed);
+	}
+
+	/**
+	 * The refresh token kept as {@code revoked} on the account's identity of this
+	 * provider was revoked at the provider: forget it, unless a newer one was kept
+	 * meanwhile.
 	 */
 	@Transactional
-	public void forgetRefresh(long identityId, byte[] revoked) {
-		this.identities.forgetRefresh(identityId, revoked);
+	public void forgetRefresh(long userId, String provider, byte[] revoked) {
+		this.identities.forgetRefresh(userId, provider, revoked);
 	}
 
 	/**

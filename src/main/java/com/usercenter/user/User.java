@@ -21,16 +21,16 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * One person's account. State changes go through intent-named methods that keep it
- * consistent.
+ * consistent; other features see it as a {@link UserView}, without its password hash.
  */
 @Entity
 @EntityListeners(UserChanges.class)
 @Table(name = "app_user")
-public class User {
+class User {
 
-	public static final String ROLE_USER = "USER";
+	static final String ROLE_USER = "USER";
 
-	public static final String ROLE_ADMIN = "ADMIN";
+	static final String ROLE_ADMIN = "ADMIN";
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -195,23 +195,6 @@ public class User {
 	}
 
 	/**
-	 * Whether this account holds the mobile or email (E.164 or lower-case) as proven by
-	 * its owner. Only then may a code sent there sign in to it or reset it.
-	 */
-	public boolean holdsVerified(Contact contact) {
-		return (contact instanceof PhoneNumber) ? contact.value().equals(this.mobile) && this.mobileVerified
-				: contact.value().equals(this.email) && this.emailVerified;
-	}
-
-	public boolean isMobileVerified() {
-		return this.mobileVerified;
-	}
-
-	public boolean isEmailVerified() {
-		return this.emailVerified;
-	}
-
-	/**
 	 * The owner asked to delete the account; it is erased at {@code eraseAt}.
 	 * {@code byTenant}: the partner whose sign-in was the proof, or null.
 	 */
@@ -227,14 +210,6 @@ public class User {
 		this.deletionRequestedAt = null;
 		this.eraseAt = null;
 		this.deletionTenantId = null;
-	}
-
-	/**
-	 * The partner whose sign-in proved the pending deletion, or null when the owner's own
-	 * proof did (or none is pending).
-	 */
-	public Long getDeletionTenantId() {
-		return this.deletionTenantId;
 	}
 
 	/** Everything about the person goes; the id stays, so nothing else takes it. */
@@ -266,10 +241,6 @@ public class User {
 	/** When the account is erased, while its deletion is pending; null otherwise. */
 	public Instant getEraseAt() {
 		return this.eraseAt;
-	}
-
-	public Instant getDeletionRequestedAt() {
-		return this.deletionRequestedAt;
 	}
 
 	public boolean isErased() {
@@ -304,8 +275,16 @@ public class User {
 		this.updatedAt = now;
 	}
 
-	public boolean isActive() {
-		return this.status == UserStatus.ACTIVE;
+	/** What other features may see of the account: everything but the password hash. */
+	UserView view() {
+		UserView.PendingDeletion deletion = (this.eraseAt != null)
+				? new UserView.PendingDeletion(this.deletionRequestedAt, this.eraseAt, this.deletionTenantId) : null;
+		return new UserView(this.id, this.status, roles(), this.username, hasPassword(), this.mobile,
+				this.mobileVerified, this.email, this.emailVerified,
+				new UserView.Details(this.nickname, this.avatar, this.background, this.sex, this.birthday,
+						toInteger(this.height), toInteger(this.waist), this.weight, this.signature, this.address,
+						this.communityId),
+				deletion, this.createdAt);
 	}
 
 	public boolean hasPassword() {
@@ -320,48 +299,12 @@ public class User {
 		return this.id;
 	}
 
-	public String getNickname() {
-		return this.nickname;
-	}
-
 	public String getAvatar() {
 		return this.avatar;
 	}
 
 	public String getBackground() {
 		return this.background;
-	}
-
-	public int getSex() {
-		return this.sex;
-	}
-
-	public LocalDate getBirthday() {
-		return this.birthday;
-	}
-
-	public Integer getHeight() {
-		return (this.height != null) ? this.height.intValue() : null;
-	}
-
-	public Integer getWaist() {
-		return (this.waist != null) ? this.waist.intValue() : null;
-	}
-
-	public BigDecimal getWeight() {
-		return this.weight;
-	}
-
-	public String getSignature() {
-		return this.signature;
-	}
-
-	public String getAddress() {
-		return this.address;
-	}
-
-	public Long getCommunityId() {
-		return this.communityId;
 	}
 
 	public String getMobile() {
@@ -374,18 +317,6 @@ public class User {
 
 	public String getUsername() {
 		return this.username;
-	}
-
-	public String getPasswordHash() {
-		return this.passwordHash;
-	}
-
-	public UserStatus getStatus() {
-		return this.status;
-	}
-
-	public Instant getCreatedAt() {
-		return this.createdAt;
 	}
 
 }

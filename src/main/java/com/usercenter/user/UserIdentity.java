@@ -9,10 +9,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A WeChat, Weibo or QQ account bound to a user. */
+/**
+ * A WeChat, Weibo or QQ account bound to a user; other features see an {@link Identity}.
+ */
 @Entity
 @Table(name = "user_identity")
-public class UserIdentity {
+class UserIdentity {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -62,6 +64,10 @@ public class UserIdentity {
 	/** WeChat's unionid, when given. */
 	public String getUnionId() {
 		return this.unionId;
+	}
+
+	Identity view() {
+		return new Identity(this.userId, this.provider, this.subject, this.unionId, this.email, this.createdAt);
 	}
 
 	public Long getId() {

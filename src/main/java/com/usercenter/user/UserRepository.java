@@ -15,6 +15,10 @@ interface UserRepository extends Repository<User, Long>, JpaSpecificationExecuto
 
 	Optional<User> findById(Long id);
 
+	/** The password hash alone, or empty when there is no such account or no password. */
+	@Query("select u.passwordHash from User u where u.id = :id")
+	Optional<String> findPasswordHashById(long id);
+
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	Optional<User> findForUpdateById(Long id);
 

@@ -18,7 +18,7 @@ import com.usercenter.secrets.Digests;
 import com.usercenter.secrets.SecretBox;
 import com.usercenter.user.Contact;
 import com.usercenter.user.PhoneNumber;
-import com.usercenter.user.UserService;
+import com.usercenter.user.UserContacts;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -39,7 +39,7 @@ public class VerificationService {
 
 	private final CaptchaGate gate;
 
-	private final UserService users;
+	private final UserContacts contacts;
 
 	private final Deliveries deliveries;
 
@@ -55,11 +55,11 @@ public class VerificationService {
 
 	private final SecureRandom random = new SecureRandom();
 
-	VerificationService(CodeStore store, CaptchaGate gate, UserService users, Deliveries deliveries, Limiter limiter,
-			AuditService audit, SecretBox box, VerificationSettings settings, Clock clock) {
+	VerificationService(CodeStore store, CaptchaGate gate, UserContacts contacts, Deliveries deliveries,
+			Limiter limiter, AuditService audit, SecretBox box, VerificationSettings settings, Clock clock) {
 		this.store = store;
 		this.gate = gate;
-		this.users = users;
+		this.contacts = contacts;
 		this.deliveries = deliveries;
 		this.limiter = limiter;
 		this.audit = audit;
@@ -203,7 +203,7 @@ public class VerificationService {
 	 * code.
 	 */
 	private boolean accountExists(Contact target) {
-		return this.users.findByContact(target).filter((user) -> user.holdsVerified(target)).isPresent();
+		return this.contacts.holder(target).filter((user) -> user.holdsVerified(target)).isPresent();
 	}
 
 	private String hash(Contact target, Purpose purpose, String code) {

@@ -9,6 +9,7 @@ import com.usercenter.limit.Limiter;
 import com.usercenter.support.Api.Call;
 import com.usercenter.support.Api;
 import com.usercenter.support.PostgresTestConfig;
+import com.usercenter.support.TestSecrets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -17,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,12 +26,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The service as shipped: {@code log} delivery providers and no trusted proxy, so a
- * client cannot choose its own address with {@code X-Forwarded-For}.
+ * The service as shipped and as Compose runs it: {@code log} delivery providers, social
+ * sign-in off without app credentials, no trusted proxy, so a client cannot choose its
+ * own address with {@code X-Forwarded-For}, and actuator on a port of its own
+ * ({@code management.server.port}, 8081 in Compose), serving nothing on the public port.
+ * Actuator on the public port, for ADMIN only, is OperationsIntegrationTest's.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "logging.structured.format.console=", "usercenter.sms.provider=log",
-				"usercenter.email.provider=log" })
+				"usercenter.email.provider=log", "management.server.port=0" })
 @Import(PostgresTestConfig.class)
 @ExtendWith(OutputCaptureExtension.class)
 // a context of its own: closed after the class, so its connections go back to PostgreSQL
@@ -38,6 +43,9 @@ class DefaultsIntegrationTest {
 
 	@LocalServerPort
 	private int port;
+
+	@LocalManagementPort
+	private int managementPort;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -93,6 +101,24 @@ class DefaultsIntegrationTest {
 			.param("203.0.113.77")
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void metricsAndHealthAreOnTheManagementPortOnly() {
+		Api api = new Api(this.port);
+		Api management = new Api(this.managementPort);
+
+		Api.Answer metrics = management.get("/actuator/prometheus");
+		Api.Answer health = management.get("/actuator/health/readiness");
+		Api.Answer login = api.post("/api/v1/auth/login/password",
+				Map.of("account", TestSecrets.ADMIN_USERNAME, "password", TestSecrets.adminPassword()));
+
+		assertThat(metrics.status()).isEqualTo(200);
+		assertThat(metrics.text()).contains("jvm_memory_used_bytes");
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(login.code()).as(login.toString()).isEqualTo(200);
+		assertThat(api.get("/actuator/prometheus", login.data().path("accessToken").asString()).code())
+			.isEqualTo(40400);
 	}
 
 }

@@ -98,6 +98,55 @@ class HostileTransportIntegrationTest extends ApiTestBase {
 		}
 	}
 
+	@Test
+	void aBodyWithNoPlaceLeftIsRefusedUnreadWithRetryAfterAndItsRequestId() throws Exception {
+		String ip = newIp();
+		List<Socket> slow = new ArrayList<>();
+		try {
+			for (int i = 0; i < 16; i++) {
+				slow.add(slowBody(ip));
+			}
+			Thread.sleep(300);
+			try (Socket another = new Socket("127.0.0.1", this.port)) {
+				another.setSoTimeout(2_000);
+				another.getOutputStream()
+					.write(("POST /api/v1/auth/login/password HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: " + ip
+							+ "\r\nX-Request-Id: no-place-left\r\nContent-Type: application/json\r\n"
+							+ "Content-Length: 1000\r\n\r\n{")
+						.getBytes(StandardCharsets.US_ASCII));
+
+				String answer = answer(another).toLowerCase(java.util.Locale.ROOT);
+
+				assertThat(answer).startsWith("http/1.1 429")
+					.contains("retry-after: 1\r\n")
+					.contains("x-request-id: no-place-left\r\n")
+					.contains("connection: close\r\n")
+					.contains("\"code\":42900")
+					.contains("\"traceid\":\"no-place-left\"");
+			}
+		}
+		finally {
+			for (Socket socket : slow) {
+				socket.close();
+			}
+		}
+	}
+
+	/** Everything the server sends until it closes the connection or goes quiet. */
+	private static String answer(Socket socket) throws IOException {
+		StringBuilder answer = new StringBuilder();
+		byte[] buffer = new byte[4096];
+		try {
+			for (int n; (n = socket.getInputStream().read(buffer)) > 0;) {
+				answer.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+			}
+		}
+		catch (SocketTimeoutException ex) {
+			// what arrived is the answer
+		}
+		return answer.toString();
+	}
+
 	private Socket slowBody(String ip) throws IOException {
 		Socket socket = new Socket("127.0.0.1", this.port);
 		socket.setSoTimeout(100);

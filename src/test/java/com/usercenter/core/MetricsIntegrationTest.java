@@ -16,6 +16,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.usercenter.support.Api;
+import com.usercenter.support.Api.Call;
 import com.usercenter.support.ApiTestBase;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +57,20 @@ class MetricsIntegrationTest extends ApiTestBase {
 		for (String metric : dashboardMetrics()) {
 			assertThat(metrics).as("the dashboard reads " + metric).containsPattern("(?m)^" + metric + "[{ ]");
 		}
+	}
+
+	@Test
+	void answersGivenBeforeTheControllerCountForTheEndpointThatWouldHaveRun() {
+		String huge = "{\"account\":\"nobody\",\"password\":\"" + "x".repeat(100_000) + "\"}";
+		Api.Answer tooLarge = api().send(Call.of("POST", "/api/v1/auth/login/password").json(huge).from(newIp()));
+		Api.Answer unsigned = api().post("/sessions-rest/associatedBusiness/loginTenant", Map.of("associatedId", "x"));
+
+		String metrics = api().get("/actuator/prometheus", adminToken()).text();
+
+		assertThat(tooLarge.code()).isEqualTo(41300);
+		assertThat(unsigned.code()).isEqualTo(40103);
+		assertThat(metrics).containsPattern("usercenter_sign_ins_total\\{method=\"password\",result=\"41300\"}")
+			.containsPattern("usercenter_sign_ins_total\\{method=\"tenant\",result=\"40103\"}");
 	}
 
 	/** Every metric name the Grafana dashboard's queries use. */

@@ -274,10 +274,11 @@ class SecondFactorIntegrationTest extends ApiTestBase {
 	void anAdminResetsTheSecondFactorsOfAUserWhoLostThem() {
 		Account account = enrolled();
 
-		assertThat(api().send(Api.Call.of("DELETE", "/api/v1/admin/users/" + account.userId + "/mfa")
-			.bearer(newUserToken())).code()).as("not an admin").isEqualTo(40300);
-		Api.Answer reset = api().send(
-				Api.Call.of("DELETE", "/api/v1/admin/users/" + account.userId + "/mfa").bearer(adminToken()));
+		assertThat(api()
+			.send(Api.Call.of("DELETE", "/api/v1/admin/users/" + account.userId + "/mfa").bearer(newUserToken()))
+			.code()).as("not an admin").isEqualTo(40300);
+		Api.Answer reset = api()
+			.send(Api.Call.of("DELETE", "/api/v1/admin/users/" + account.userId + "/mfa").bearer(adminToken()));
 		assertThat(reset.code()).as(reset.toString()).isEqualTo(200);
 
 		assertThat(status(account).path("totp").asBoolean()).isFalse();
@@ -286,8 +287,8 @@ class SecondFactorIntegrationTest extends ApiTestBase {
 			.param(account.userId)
 			.query(Integer.class)
 			.single()).isEqualTo(1);
-		assertThat(api().send(Api.Call.of("DELETE", "/api/v1/admin/users/999999999/mfa").bearer(adminToken()))
-			.code()).isEqualTo(40401);
+		assertThat(api().send(Api.Call.of("DELETE", "/api/v1/admin/users/999999999/mfa").bearer(adminToken())).code())
+			.isEqualTo(40401);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
+import com.usercenter.core.ApiException;
 import com.usercenter.support.Api;
 import com.usercenter.support.Api.Call;
 import com.usercenter.support.TcpRelay;
@@ -13,10 +14,13 @@ import com.usercenter.support.TestSecrets;
 import com.usercenter.support.TenantClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -37,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(TestClock.Config.class)
 // a context of its own: closed after the class, so its connections go back to PostgreSQL
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class DatabaseOutageIntegrationTest {
 
 	private static TcpRelay relay;
@@ -65,7 +70,7 @@ class DatabaseOutageIntegrationTest {
 	}
 
 	@Test
-	void outageAnswers50300FastAndTheServiceRecoversWithNothingLost() throws Exception {
+	void outageAnswers50300FastAndTheServiceRecoversWithNothingLost(CapturedOutput output) throws Exception {
 		Api api = new Api(this.port);
 		String admin = login(api);
 		Api.Answer tenantCreated = api.post("/api/v1/admin/tenants", Map.of("name", "outage"), admin);
@@ -97,6 +102,9 @@ class DatabaseOutageIntegrationTest {
 		assertThat(elapsed).as("four requests, each bounded by the 1 s pool timeout")
 			.isLessThan(Duration.ofSeconds(10));
 		assertThat(readinessDuringOutage).isEqualTo(503);
+		assertThat(output.getAll()).as("a 50300 before the controller is an answer, not a servlet failure")
+			.doesNotContain("Servlet.service()")
+			.doesNotContain(ApiException.class.getName());
 
 		relay.restore();
 		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();

@@ -7,50 +7,44 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.usercenter.limit.Limiter;
 import com.usercenter.support.Api;
 import com.usercenter.support.Api.Call;
-import com.usercenter.support.TestClock;
-import com.usercenter.support.TestDatabase;
-import com.usercenter.support.TestSecrets;
-import org.junit.jupiter.api.AfterAll;
+import com.usercenter.support.ApiTestBase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An SMTP server that accepts connections and never says a word: the send is cut off by
  * the mail time limits, answers 50200, is not counted, and other requests are not slowed
- * meanwhile.
+ * meanwhile. Runs in the shared application: for the test's time, the mail sender talks
+ * to the silent server with 1-second limits (as {@code spring.mail.port} and
+ * {@code spring.mail.properties.mail.smtp.*timeout} would set them), then goes back to
+ * the test SMTP server.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "logging.structured.format.console=", "usercenter.sms.provider=log",
-				"usercenter.email.provider=smtp", "spring.mail.host=127.0.0.1",
-				"spring.mail.properties.mail.smtp.connectiontimeout=1000",
-				"spring.mail.properties.mail.smtp.timeout=1000", "spring.mail.properties.mail.smtp.writetimeout=1000" })
-@Import(TestClock.Config.class)
-// a context of its own: closed after the class, so its connections go back to PostgreSQL
-@DirtiesContext
-class HangingSmtpIntegrationTest {
+class HangingSmtpIntegrationTest extends ApiTestBase {
 
-	private static ServerSocket silent;
+	private final List<Socket> held = new CopyOnWriteArrayList<>();
 
-	private static final List<Socket> held = new CopyOnWriteArrayList<>();
+	private ServerSocket silent;
 
-	@LocalServerPort
-	private int port;
+	private int mailPort;
+
+	private Properties mailProperties;
+
+	@Autowired
+	private JavaMailSenderImpl mail;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -58,13 +52,13 @@ class HangingSmtpIntegrationTest {
 	@Autowired
 	private Limiter limiter;
 
-	@DynamicPropertySource
-	static void silentSmtp(DynamicPropertyRegistry registry) throws IOException {
-		silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+	@BeforeEach
+	void mailGoesToASilentServer() throws IOException {
+		this.silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		Thread acceptor = new Thread(() -> {
-			while (!silent.isClosed()) {
+			while (!this.silent.isClosed()) {
 				try {
-					held.add(silent.accept());
+					this.held.add(this.silent.accept());
 				}
 				catch (IOException ex) {
 					return;
@@ -73,24 +67,30 @@ class HangingSmtpIntegrationTest {
 		}, "silent-smtp");
 		acceptor.setDaemon(true);
 		acceptor.start();
-		registry.add("spring.mail.port", silent::getLocalPort);
-		registry.add("spring.datasource.url", () -> TestDatabase.get().url());
-		registry.add("spring.datasource.username", () -> TestDatabase.get().username());
-		registry.add("spring.datasource.password", () -> TestDatabase.get().password());
-		registry.add("usercenter.crypto.master-key", TestSecrets::masterKey);
+		this.mailPort = this.mail.getPort();
+		this.mailProperties = this.mail.getJavaMailProperties();
+		Properties limits = new Properties();
+		limits.putAll(this.mailProperties);
+		limits.put("mail.smtp.connectiontimeout", "1000");
+		limits.put("mail.smtp.timeout", "1000");
+		limits.put("mail.smtp.writetimeout", "1000");
+		this.mail.setJavaMailProperties(limits);
+		this.mail.setPort(this.silent.getLocalPort());
 	}
 
-	@AfterAll
-	static void closeServer() throws IOException {
-		silent.close();
-		for (Socket socket : held) {
+	@AfterEach
+	void mailGoesBackToTheTestServer() throws IOException {
+		this.mail.setPort(this.mailPort);
+		this.mail.setJavaMailProperties(this.mailProperties);
+		this.silent.close();
+		for (Socket socket : this.held) {
 			socket.close();
 		}
 	}
 
 	@Test
 	void hangingSmtpAnswers50200InBoundedTimeAndSlowsNothingElse() throws Exception {
-		Api api = new Api(this.port);
+		Api api = api();
 		api.send(Call.of("GET", "/api/v1/hobbies"));
 		String email = "hang-" + System.nanoTime() + "@example.com";
 		long started = System.nanoTime();

@@ -3,8 +3,6 @@ package com.usercenter.core.errors;
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.usercenter.core.Envelope;
-import com.usercenter.core.ErrorCode;
-import com.usercenter.core.RequestId;
 
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.core.MethodParameter;
@@ -40,9 +38,7 @@ class EnvelopeBodyAdvice implements ResponseBodyAdvice<Object> {
 		if (body instanceof Envelope<?> envelope && envelope.msg() == null) {
 			HttpServletRequest servlet = (request instanceof ServletServerHttpRequest http) ? http.getServletRequest()
 					: null;
-			EnvelopeResponder.answered(servlet, envelope.code());
-			String msg = this.responder.message(ErrorCode.SUCCESS, this.responder.locale(servlet));
-			return envelope.localized(msg, RequestId.current());
+			return this.responder.localized(servlet, envelope);
 		}
 		return body;
 	}

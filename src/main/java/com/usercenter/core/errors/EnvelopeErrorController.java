@@ -17,8 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Hidden;
 
 /**
- * Answers what the servlet container routes to {@code /error} (failures outside Spring
- * MVC) in the envelope, replacing Spring Boot's whitelabel page.
+ * Answers what the servlet container routes to {@code /error} in the envelope, replacing
+ * Spring Boot's whitelabel page: an error status sent by Tomcat or a filter, or a failure
+ * {@link PreControllerErrors} leaves to Tomcat (an I/O failure, or one after the answer
+ * was committed).
  */
 @Hidden
 @RestController
@@ -35,13 +37,9 @@ class EnvelopeErrorController implements ErrorController {
 	@RequestMapping("${spring.web.error.path:/error}")
 	ResponseEntity<Envelope<Object>> error(HttpServletRequest request) {
 		Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-		ApiException api = GlobalExceptionHandler.causeOf(failure, ApiException.class);
-		if (api != null) {
-			return this.responder.entity(request, api.errorCode(), api.data());
-		}
-		if (failure != null && GlobalExceptionHandler.databaseUnreachable(failure)) {
-			log.warn("Database unavailable: {}", failure.getClass().getSimpleName());
-			return this.responder.entity(request, ErrorCode.UNAVAILABLE, null);
+		ApiException fact = PreControllerErrors.factOf(failure);
+		if (fact != null) {
+			return this.responder.entity(request, fact.errorCode(), fact.data());
 		}
 		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		ErrorCode code = ErrorCode.forStatus((status instanceof Integer value) ? value : 404);

@@ -2,9 +2,11 @@ package com.usercenter.core.errors;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.micrometer.observation.Observation;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.usercenter.core.ApiException;
@@ -20,13 +22,16 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * The one place an error becomes an answer, whoever answers: the MVC exception handler,
- * the {@code /error} controller, security handlers, servlet filters and Tomcat's own
- * error valve. The language ({@code Accept-Language}, Simplified Chinese by default) and
- * the {@code Retry-After} header are decided here and nowhere else.
+ * The one place an envelope is made, whoever answers: the MVC exception handler and body
+ * advice, the {@code /error} controller, {@link PreControllerErrors} (for the servlet
+ * filters and security handlers) and Tomcat's own error valve. The language
+ * ({@code Accept-Language}, Simplified Chinese by default) and the {@code Retry-After}
+ * header are decided here and nowhere else, and the code each request was answered with
+ * is noted on its HTTP server observation for the outcome counts.
  */
 @Component
 public class EnvelopeResponder {
@@ -49,24 +54,19 @@ public class EnvelopeResponder {
 	}
 
 	/**
-	 * Writes an error answer straight to the response, for code that runs outside Spring
-	 * MVC.
+	 * Writes an error answer straight to the response, for {@link PreControllerErrors}:
+	 * nothing else outside Spring MVC answers an error by itself.
 	 */
-	public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, ErrorData data)
-			throws IOException {
+	void write(HttpServletRequest request, HttpServletResponse response, ApiException ex) throws IOException {
 		if (response.isCommitted()) {
 			return;
 		}
 		response.resetBuffer();
-		response.setStatus(status(code));
+		response.setStatus(status(ex.errorCode()));
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		headers(data).forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
-		this.json.writeValue(response.getOutputStream(), envelope(request, code, data));
-	}
-
-	public void write(HttpServletRequest request, HttpServletResponse response, ApiException ex) throws IOException {
-		write(request, response, ex.errorCode(), ex.data());
+		headers(ex.data()).forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
+		this.json.writeValue(response.getOutputStream(), envelope(request, ex.errorCode(), ex.data()));
 	}
 
 	/** The body of an error answer, as JSON text: for Tomcat's error valve. */
@@ -74,20 +74,30 @@ public class EnvelopeResponder {
 		return this.json.writeValueAsString(envelope(request, code, null));
 	}
 
-	/**
-	 * The envelope code a request was answered with, for
-	 * {@link com.usercenter.core.web.AccessLog}'s outcomes.
-	 */
-	public static final String ANSWER_CODE = EnvelopeResponder.class.getName() + ".code";
+	/** A controller's envelope with its message and trace id: for the body advice. */
+	Envelope<?> localized(HttpServletRequest request, Envelope<?> envelope) {
+		note(request, envelope.code());
+		return envelope.localized(message(ErrorCode.SUCCESS, locale(request)), RequestId.current());
+	}
 
-	static void answered(HttpServletRequest request, int code) {
+	/**
+	 * The envelope code a request was answered with, as noted on its HTTP server
+	 * observation: what {@link com.usercenter.core.metrics.Outcome} counts.
+	 */
+	public static OptionalInt answered(Observation.Context observation) {
+		Answered answered = observation.get(Answered.class);
+		return (answered != null) ? OptionalInt.of(answered.code()) : OptionalInt.empty();
+	}
+
+	private static void note(HttpServletRequest request, int code) {
 		if (request != null) {
-			request.setAttribute(ANSWER_CODE, code);
+			ServerHttpObservationFilter.findObservationContext(request)
+				.ifPresent((observation) -> observation.put(Answered.class, new Answered(code)));
 		}
 	}
 
 	private Envelope<Object> envelope(HttpServletRequest request, ErrorCode code, ErrorData data) {
-		answered(request, code.code());
+		note(request, code.code());
 		return new Envelope<>(code.code(), message(code, locale(request)), data, RequestId.current());
 	}
 
@@ -102,6 +112,10 @@ public class EnvelopeResponder {
 
 	private static int status(ErrorCode code) {
 		return code.status().value();
+	}
+
+	/** The code of the answer, noted on the request's HTTP server observation. */
+	private record Answered(int code) {
 	}
 
 	private static HttpHeaders headers(ErrorData data) {

@@ -1,7 +1,8 @@
 /**
- * How a failure becomes an envelope answer, in one place (the handler, the responder,
- * {@code /error}, Tomcat's valve, the security handlers) and how it is logged; depends on
- * {@code core} only.
+ * How a failure becomes an envelope answer, in one place (the responder, behind the MVC
+ * handler, {@code /error}, Tomcat's valve, and the one way out before a controller for
+ * servlet filters and security handlers) and how it is logged; depends on {@code core}
+ * only.
  */
 @NamedInterface("errors")
 package com.usercenter.core.errors;

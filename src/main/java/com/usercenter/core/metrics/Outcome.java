@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
  * Counts every answer of the endpoint in a Prometheus counter, by method and result:
  * {@code usercenter_sign_ins_total{method="password",result="success"}}, or with the
  * envelope code as the result ({@code result="40102"}, {@code "42300"} for a locked
- * account). Counted once, after the answer, by {@link com.usercenter.core.web.AccessLog}.
+ * account). Counted once, after the answer, by {@code core.web}'s outcome counter, from
+ * the request's HTTP server observation.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

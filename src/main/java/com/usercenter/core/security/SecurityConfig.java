@@ -1,15 +1,18 @@
 package com.usercenter.core.security;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
+import com.usercenter.core.CurrentUser;
 import com.usercenter.core.RequestId;
 import com.usercenter.core.SecondFactorAuthorities;
-import com.usercenter.core.errors.EnvelopeSecurityHandlers;
+import com.usercenter.core.errors.PreControllerErrors;
 import com.usercenter.core.web.WebSettings;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -20,11 +23,16 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.FactorAuthorizationDecision;
 import org.springframework.security.authorization.RequiredFactor;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -52,11 +60,6 @@ class SecurityConfig {
 	private static final String[] PUBLIC_READS = { "/api/v1/captcha", "/api/v1/hobbies", "/api/v1/avatars/defaults",
 			"/api/v1/avatars/files/**", "/api/v1/communities", "/api/v1/app/upgrade" };
 
-	/**
-	 * Metrics tell an attacker the JVM version and which endpoints fail: on the main port
-	 * they need role ADMIN. With {@code management.server.port} set, actuator moves to
-	 * that port (kept off the public network) and is open there for the scraper.
-	 */
 	@Bean
 	BearerTokenResolver bearerTokenResolver() {
 		return new BearerTokens();
@@ -67,12 +70,20 @@ class SecurityConfig {
 		return BearerTokens.firewall();
 	}
 
+	/**
+	 * Metrics tell an attacker the JVM version and which endpoints fail: on the main port
+	 * they need role ADMIN. With {@code management.server.port} set, actuator moves to
+	 * that port (kept off the public network) and is open there for the scraper. A
+	 * token's roles ({@value CurrentUser#ROLES_CLAIM}) are its authorities
+	 * ({@code ROLE_ADMIN}); the {@link JwtDecoder} is the one {@code token} declares.
+	 */
 	@Bean
 	@Order(10)
-	SecurityFilterChain apiSecurity(HttpSecurity http, EnvelopeSecurityHandlers handlers,
-			Converter<Jwt, AbstractAuthenticationToken> principals,
+	SecurityFilterChain apiSecurity(HttpSecurity http, PreControllerErrors errors,
 			@Value("${management.server.port:}") String managementPort,
 			@Value("${usercenter.admin.require-second-factor:true}") boolean requireSecondFactor) throws Exception {
+		JwtAuthenticationConverter principals = new JwtAuthenticationConverter();
+		principals.setJwtGrantedAuthoritiesConverter(SecurityConfig::authorities);
 		boolean metricsOnMainPort = managementPort.isBlank();
 		http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
@@ -102,12 +113,41 @@ class SecurityConfig {
 							.anyMatch((authority) -> "ROLE_ADMIN".equals(authority.getAuthority()))))
 				.anyRequest()
 				.permitAll())
-			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(handlers)
-				.accessDeniedHandler(handlers)
+			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(errors)
+				.accessDeniedHandler(errors)
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(principals)))
-			.exceptionHandling(
-					(exceptions) -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors));
 		return http.build();
+	}
+
+	/**
+	 * A token's roles ({@value CurrentUser#ROLES_CLAIM}) as {@code ROLE_*} authorities,
+	 * and the factors its session was signed in with ({@value CurrentUser#AMR_CLAIM}) as
+	 * Spring Security's {@link FactorGrantedAuthority}: {@code FACTOR_PASSWORD} for
+	 * {@code pwd}, {@code FACTOR_TOTP} for {@code otp} (a TOTP or recovery code),
+	 * {@code FACTOR_WEBAUTHN} for {@code hwk} (a passkey), issued at the token's
+	 * {@code iat}.
+	 */
+	static Collection<GrantedAuthority> authorities(Jwt jwt) {
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		List<String> roles = jwt.getClaimAsStringList(CurrentUser.ROLES_CLAIM);
+		for (String role : (roles != null) ? roles : List.<String>of()) {
+			authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
+		}
+		List<String> amr = jwt.getClaimAsStringList(CurrentUser.AMR_CLAIM);
+		Instant at = (jwt.getIssuedAt() != null) ? jwt.getIssuedAt() : Instant.EPOCH;
+		for (String method : (amr != null) ? amr : List.<String>of()) {
+			String factor = switch (method) {
+				case "pwd" -> FactorGrantedAuthority.PASSWORD_AUTHORITY;
+				case "otp" -> SecondFactorAuthorities.TOTP;
+				case "hwk" -> SecondFactorAuthorities.PASSKEY;
+				default -> null;
+			};
+			if (factor != null) {
+				authorities.add(FactorGrantedAuthority.withAuthority(factor).issuedAt(at).build());
+			}
+		}
+		return authorities;
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
@@ -21,7 +22,9 @@ import org.springframework.util.StreamUtils;
 /**
  * Reads an {@code application/x-www-form-urlencoded} body into the same request record a
  * JSON body would fill, so partner servers may send either. A field sent once empty
- * counts as absent; a field sent more than once is refused, empty or not.
+ * counts as absent; a field sent more than once is refused, empty or not. A body read
+ * whole before ({@link CachedBody}, the tenant API's) is taken as already parsed, rather
+ * than parsed again from what Spring MVC makes of the request parameters.
  */
 final class FormObjectConverter extends AbstractHttpMessageConverter<Object> {
 
@@ -45,11 +48,15 @@ final class FormObjectConverter extends AbstractHttpMessageConverter<Object> {
 
 	@Override
 	protected Object readInternal(Class<?> clazz, HttpInputMessage input) throws IOException {
-		MediaType type = input.getHeaders().getContentType();
-		Charset charset = (type != null && type.getCharset() != null) ? type.getCharset() : StandardCharsets.UTF_8;
-		String body = StreamUtils.copyToString(input.getBody(), charset);
 		try {
-			return this.json.convertValue(parse(body, charset), clazz);
+			Map<String, List<String>> form = CachedBody.currentForm();
+			if (form == null) {
+				MediaType type = input.getHeaders().getContentType();
+				Charset charset = (type != null && type.getCharset() != null) ? type.getCharset()
+						: StandardCharsets.UTF_8;
+				form = FormBody.parse(StreamUtils.copyToString(input.getBody(), charset), charset);
+			}
+			return this.json.convertValue(fields(form), clazz);
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
 			throw new HttpMessageNotReadableException("Form body does not fit the request", ex, input);
@@ -62,9 +69,9 @@ final class FormObjectConverter extends AbstractHttpMessageConverter<Object> {
 	 * as with a key twice in JSON or a query parameter twice), and a field sent once
 	 * empty counts as absent.
 	 */
-	static Map<String, String> parse(String body, Charset charset) {
+	static Map<String, String> fields(Map<String, List<String>> form) {
 		Map<String, String> fields = new LinkedHashMap<>();
-		FormBody.parse(body, charset).forEach((name, values) -> {
+		form.forEach((name, values) -> {
 			if (values.size() > 1) {
 				throw new IllegalArgumentException("Field sent more than once: " + name);
 			}

@@ -11,17 +11,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Makes the errors Tomcat answers by itself use the envelope too, and ends connections
- * whose body was answered before it was read: drained within bounds, or closed.
+ * Makes the errors Tomcat answers by itself use the envelope too, and puts
+ * {@link ArrivingBodies}' valve around the application.
  */
 @Configuration(proxyBeanMethods = false)
 class TomcatConfig {
 
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> envelopeErrorReports(EnvelopeResponder responder,
-			ArrivingBodies bodies, WebSettings settings) {
+			ArrivingBodies bodies) {
 		return (factory) -> {
-			factory.addContextValves(new DropConnection(bodies, settings));
+			factory.addContextValves(bodies.valve());
 			factory.addContextCustomizers((context) -> {
 				if (context.getParent() instanceof StandardHost host) {
 					// the host adds an error valve of this class only when none is there

@@ -1,7 +1,8 @@
 /**
- * HTTP plumbing around the controllers: body limits, connections, forms, one-value
- * parameters, client addresses and the access log; depends on {@code core},
- * {@code core.errors} and {@code core.metrics}.
+ * HTTP plumbing around the controllers: request bodies (their limits, their connections,
+ * a body read once), forms, one-value parameters, client addresses, the access log and
+ * the outcome counts; depends on {@code core}, {@code core.errors} and
+ * {@code core.metrics}.
  */
 @NamedInterface("web")
 package com.usercenter.core.web;

@@ -10,6 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.mock.http.MockHttpInputMessage;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,6 +60,24 @@ class FormObjectConverterUnitTest {
 		assertThat(this.converter.canRead(java.util.Map.class, MediaType.APPLICATION_FORM_URLENCODED)).isFalse();
 		assertThat(this.converter.canRead(Sample.class, MediaType.APPLICATION_FORM_URLENCODED)).isTrue();
 		assertThat(this.converter.canWrite(Sample.class, MediaType.APPLICATION_FORM_URLENCODED)).isFalse();
+	}
+
+	@Test
+	void aFormBodyReadWholeBeforeIsNotParsedAgain() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/user-rest/action/changeMobileByTenant");
+		request.setContentType(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+		request.setContent("name=%E5%B0%8F%E7%BA%A2&count=2".getBytes(StandardCharsets.UTF_8));
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(CachedBody.read(request)));
+		try {
+			// what Spring MVC would hand the converter: the fields re-encoded, here
+			// changed
+			Sample sample = (Sample) this.converter.read(Sample.class, form("count=9"));
+
+			assertThat(sample).isEqualTo(new Sample("小红", 2, null, null, null));
+		}
+		finally {
+			RequestContextHolder.resetRequestAttributes();
+		}
 	}
 
 	private static MockHttpInputMessage form(String body) {
