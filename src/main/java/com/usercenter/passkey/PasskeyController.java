@@ -60,7 +60,7 @@ class PasskeyController {
 					+ "and user verification, the algorithm (ES256, EdDSA, RS256). Attestation is not checked, so a "
 					+ "\"none\" attestation is enough. A refused passkey answers 40000 naming the field credential.")
 	@PostMapping
-	Envelope<NewPasskey> register(CurrentUser user, @Valid @RequestBody RegisterRequest request) {
+	Envelope<NewPasskey> register(CurrentUser user, @Valid @RequestBody RegisterPasskeyRequest request) {
 		return Envelope.ok(this.passkeys.register(user.userId(), request.name(), request.credential()));
 	}
 
@@ -74,7 +74,7 @@ class PasskeyController {
 		return Envelope.ok();
 	}
 
-	record RegisterRequest(
+	record RegisterPasskeyRequest(
 			@Schema(description = "What the user calls it; \"Passkey\" when absent",
 					example = "iPhone") @Size(max = 64) @PlainText String name,
 			@NotNull @Valid RegistrationResponse credential) {

@@ -38,7 +38,7 @@ class PasskeySignInController {
 					+ "(30 a minute).")
 	@Answers({ ErrorCode.TOO_MANY_REQUESTS })
 	@PostMapping("/options")
-	Envelope<SignInOptions> options(@Valid @RequestBody(required = false) OptionsRequest request) {
+	Envelope<SignInOptions> options(@Valid @RequestBody(required = false) PasskeyOptionsRequest request) {
 		return Envelope.ok(this.signIns.options((request != null) ? request.account() : null));
 	}
 
@@ -54,15 +54,15 @@ class PasskeySignInController {
 	@Answers({ ErrorCode.BAD_CREDENTIALS, ErrorCode.TOKEN_EXPIRED, ErrorCode.ACCOUNT_DISABLED,
 			ErrorCode.TOO_MANY_REQUESTS })
 	@PostMapping
-	Envelope<LoginResult> signIn(@Valid @RequestBody SignInRequest request) {
+	Envelope<LoginResult> signIn(@Valid @RequestBody PasskeySignInRequest request) {
 		return Envelope.ok(this.signIns.signIn(request.challengeId(), request.credential()));
 	}
 
-	record OptionsRequest(@Schema(description = "Mobile, email or username; absent for a discoverable passkey",
+	record PasskeyOptionsRequest(@Schema(description = "Mobile, email or username; absent for a discoverable passkey",
 			example = "13800138000") @Size(min = 1, max = 254) String account) {
 	}
 
-	record SignInRequest(@Schema(description = "From POST /api/v1/auth/login/passkey/options",
+	record PasskeySignInRequest(@Schema(description = "From POST /api/v1/auth/login/passkey/options",
 			example = "hT3kq9Zs0VbX7mW2nR5cY8aL1pE4uJ6dG0fK3oQiSwA") @NotBlank @Size(max = 64) String challengeId,
 			@NotNull @Valid AuthenticationResponse credential) {
 	}
