@@ -14,6 +14,7 @@ import com.usercenter.user.UserService;
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,6 +106,30 @@ class PasskeyIntegrationTest extends ApiTestBase {
 			.isNotEqualTo(handle);
 		assertThat(api().get("/api/v1/users/me/sessions", token).data().findValuesAsString("channel"))
 			.contains("passkey");
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = TestAuthenticator.Algorithm.class, names = { "ES256", "EDDSA", "RS256" })
+	void eachAlgorithmOfferedRegistersAndSignsIn(TestAuthenticator.Algorithm algorithm) {
+		String token = newUserToken();
+		TestAuthenticator authenticator = new TestAuthenticator(algorithm);
+
+		Api.Answer registered = api().post(PASSKEYS,
+				Map.of("credential", authenticator.register(api().post(OPTIONS, null, token).data())), token);
+
+		assertThat(registered.code()).as(registered.toString()).isEqualTo(200);
+		assertThat(signIn(authenticator).code()).isEqualTo(200);
+	}
+
+	@Test
+	void anAlgorithmNotOfferedIsRefused() {
+		String token = newUserToken();
+		TestAuthenticator authenticator = new TestAuthenticator(TestAuthenticator.Algorithm.ES384);
+
+		Api.Answer registered = api().post(PASSKEYS,
+				Map.of("credential", authenticator.register(api().post(OPTIONS, null, token).data())), token);
+
+		assertThat(registered.code()).isEqualTo(40000);
 	}
 
 	@Test

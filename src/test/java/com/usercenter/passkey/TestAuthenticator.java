@@ -19,7 +19,10 @@ import com.webauthn4j.data.attestation.AttestationObject;
 import com.webauthn4j.data.attestation.authenticator.AAGUID;
 import com.webauthn4j.data.attestation.authenticator.AttestedCredentialData;
 import com.webauthn4j.data.attestation.authenticator.AuthenticatorData;
+import com.webauthn4j.data.attestation.authenticator.COSEKey;
 import com.webauthn4j.data.attestation.authenticator.EC2COSEKey;
+import com.webauthn4j.data.attestation.authenticator.EdDSACOSEKey;
+import com.webauthn4j.data.attestation.authenticator.RSACOSEKey;
 import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
 import com.webauthn4j.data.attestation.statement.NoneAttestationStatement;
 import com.webauthn4j.data.extension.authenticator.AuthenticationExtensionAuthenticatorOutput;
@@ -27,11 +30,12 @@ import com.webauthn4j.data.extension.authenticator.RegistrationExtensionAuthenti
 import tools.jackson.databind.JsonNode;
 
 /**
- * A platform authenticator and its client, emulated: a P-256 key pair, a discoverable
- * credential with a counter, a {@code none} attestation, authenticator data and client
- * data built byte by byte as a browser and a phone would (CBOR by webauthn4j's
- * converters), signed with SHA256withECDSA. Each ceremony can be bent to test a refusal:
- * another origin, another rp-id, flags without UV, a counter set by hand.
+ * A platform authenticator and its client, emulated: a P-256 key pair (or Ed25519, RSA,
+ * P-384), a discoverable credential with a counter, a {@code none} attestation,
+ * authenticator data and client data built byte by byte as a browser and a phone would
+ * (CBOR by webauthn4j's converters), signed with SHA256withECDSA. Each ceremony can be
+ * bent to test a refusal: another origin, another rp-id, flags without UV, a counter set
+ * by hand.
  */
 final class TestAuthenticator {
 
@@ -62,15 +66,15 @@ final class TestAuthenticator {
 
 	byte flags = (byte) (UP | UV);
 
+	private final Algorithm algorithm;
+
 	TestAuthenticator() {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-			generator.initialize(new ECGenParameterSpec("secp256r1"));
-			this.keys = generator.generateKeyPair();
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		this(Algorithm.ES256);
+	}
+
+	TestAuthenticator(Algorithm algorithm) {
+		this.algorithm = algorithm;
+		this.keys = algorithm.generate();
 		this.credentialId = new byte[32];
 		new java.security.SecureRandom().nextBytes(this.credentialId);
 	}
@@ -83,7 +87,7 @@ final class TestAuthenticator {
 	Map<String, Object> register(JsonNode options) {
 		this.userHandle = Base64.getUrlDecoder().decode(options.path("user").path("id").asString());
 		AttestedCredentialData attested = new AttestedCredentialData(AAGUID.ZERO, this.credentialId,
-				EC2COSEKey.create(this.keys, COSEAlgorithmIdentifier.ES256));
+				this.algorithm.coseKey(this.keys));
 		AuthenticatorData<RegistrationExtensionAuthenticatorOutput> data = new AuthenticatorData<>(
 				sha256(this.rpId.getBytes(StandardCharsets.UTF_8)), (byte) (this.flags | AT), this.counter, attested);
 		byte[] attestationObject = new AttestationObjectConverter(CONVERTER)
@@ -93,7 +97,7 @@ final class TestAuthenticator {
 		response.put("attestationObject", b64(attestationObject));
 		response.put("transports", java.util.List.of("internal", "hybrid"));
 		// members a browser adds that the service does not need
-		response.put("publicKeyAlgorithm", -7);
+		response.put("publicKeyAlgorithm", this.algorithm.cose.getValue());
 		return credential(response);
 	}
 
@@ -138,7 +142,7 @@ final class TestAuthenticator {
 
 	private byte[] sign(byte[] authenticatorData, byte[] clientData) {
 		try {
-			Signature signature = Signature.getInstance("SHA256withECDSA");
+			Signature signature = Signature.getInstance(this.algorithm.signature);
 			signature.initSign(this.keys.getPrivate());
 			signature.update(ByteBuffer.allocate(authenticatorData.length + 32)
 				.put(authenticatorData)
@@ -149,6 +153,55 @@ final class TestAuthenticator {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The key types of the test: the three the service offers, and one it does not. */
+	enum Algorithm {
+
+		ES256(COSEAlgorithmIdentifier.ES256, "EC", "secp256r1", "SHA256withECDSA"),
+		EDDSA(COSEAlgorithmIdentifier.EdDSA, "Ed25519", null, "Ed25519"),
+		RS256(COSEAlgorithmIdentifier.RS256, "RSA", null, "SHA256withRSA"),
+		ES384(COSEAlgorithmIdentifier.ES384, "EC", "secp384r1", "SHA384withECDSA");
+
+		final COSEAlgorithmIdentifier cose;
+
+		private final String keyType;
+
+		private final String curve;
+
+		final String signature;
+
+		Algorithm(COSEAlgorithmIdentifier cose, String keyType, String curve, String signature) {
+			this.cose = cose;
+			this.keyType = keyType;
+			this.curve = curve;
+			this.signature = signature;
+		}
+
+		KeyPair generate() {
+			try {
+				KeyPairGenerator generator = KeyPairGenerator.getInstance(this.keyType);
+				if (this.curve != null) {
+					generator.initialize(new ECGenParameterSpec(this.curve));
+				}
+				else if ("RSA".equals(this.keyType)) {
+					generator.initialize(2048);
+				}
+				return generator.generateKeyPair();
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		COSEKey coseKey(KeyPair keys) {
+			return switch (this) {
+				case EDDSA -> EdDSACOSEKey.create(keys, this.cose);
+				case RS256 -> RSACOSEKey.create(keys, this.cose);
+				default -> EC2COSEKey.create(keys, this.cose);
+			};
+		}
+
 	}
 
 	static String b64(byte[] bytes) {
