@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -173,7 +174,7 @@ class PasskeySignIn {
 		PhoneNumber mobile = (email == null) ? PhoneNumber.parseOrNull(typed) : null;
 		String key = (email != null) ? "email:" + email.value()
 				: (mobile != null) ? "mobile:" + mobile.value() : "name:" + typed.toLowerCase(Locale.ROOT);
-		return Arrays.copyOf(java.util.HexFormat.of().parseHex(this.box.keyedHash(DECOY, key)), 32);
+		return HexFormat.of().parseHex(this.box.keyedHash(DECOY, key));
 	}
 
 }

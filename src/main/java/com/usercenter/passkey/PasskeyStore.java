@@ -85,7 +85,10 @@ class PasskeyStore {
 	@Transactional
 	Added add(long userId, byte[] credentialId, byte[] credentialData, long signCount, boolean uvInitialized,
 			boolean backupEligible, boolean backupState, String transports, String name, Instant now, UUID id) {
-		this.jdbc.sql("select handle from passkey_user where user_id = :user for update").param("user", userId).query();
+		this.jdbc.sql("select handle from passkey_user where user_id = :user for update")
+			.param("user", userId)
+			.query(byte[].class)
+			.optional();
 		long held = this.jdbc.sql("select count(*) from passkey where user_id = :user")
 			.param("user", userId)
 			.query(Long.class)

@@ -428,6 +428,25 @@ class PasskeyIntegrationTest extends ApiTestBase {
 	}
 
 	@Test
+	void registrationsAtOnceCannotPassTheLimitTogether() throws Exception {
+		String token = newUserToken();
+		for (int i = 0; i < 17; i++) {
+			registered(token);
+		}
+		List<Callable<Api.Answer>> calls = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			Map<String, Object> credential = new TestAuthenticator().register(api().post(OPTIONS, null, token).data());
+			calls.add(() -> api().post(PASSKEYS, Map.of("credential", credential), token));
+		}
+
+		List<Integer> codes = runTogether(calls).stream().map(Api.Answer::code).toList();
+
+		assertThat(codes).filteredOn((code) -> code == 200).hasSize(3);
+		assertThat(codes).filteredOn((code) -> code != 200).containsOnly(40000);
+		assertThat(api().get(PASSKEYS, token).data()).hasSize(20);
+	}
+
+	@Test
 	void optionsForAnAccountThatDoesNotExistLookLikeThoseForOneThatDoes() {
 		String known = newMobile();
 		registered(newUser(known).path("accessToken").asString());
