@@ -2,6 +2,7 @@ package com.usercenter.mfa;
 
 import java.util.List;
 
+import com.usercenter.passkey.PasskeyView;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -12,6 +13,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param passkeys the account's passkeys
  */
 @Schema(description = "The second factors of an account")
-public record MfaStatus(boolean totp, @Schema(example = "10") int recoveryCodesLeft, List<Object> passkeys) {
+public record MfaStatus(boolean totp, @Schema(example = "10") int recoveryCodesLeft, List<PasskeyView> passkeys) {
 
 }

@@ -23,6 +23,7 @@ import com.usercenter.limit.Limit;
 import com.usercenter.limit.Limiter;
 import com.usercenter.mfa.SecondFactorStore.Challenge;
 import com.usercenter.mfa.SecondFactorStore.TotpRow;
+import com.usercenter.passkey.Passkeys;
 import com.usercenter.secrets.SecretBox;
 import com.usercenter.user.Users;
 
@@ -84,8 +85,11 @@ public class SecondFactors implements SecondFactorGate {
 
 	private final Users users;
 
+	private final Passkeys passkeys;
+
 	SecondFactors(SecondFactorStore store, SecretBox box, SignInLock lock, Limiter limiter, AuditService audit,
-			Clock clock, MfaSettings settings, Users users) {
+			Clock clock, MfaSettings settings, Users users, Passkeys passkeys) {
+		this.passkeys = passkeys;
 		this.users = users;
 		this.store = store;
 		this.box = box;
@@ -100,7 +104,7 @@ public class SecondFactors implements SecondFactorGate {
 	 * What second factors the account has, never a secret or a code (also its export).
 	 */
 	public MfaStatus status(long userId) {
-		return new MfaStatus(totpInForce(userId), recoveryCodesLeft(userId), List.of());
+		return new MfaStatus(totpInForce(userId), recoveryCodesLeft(userId), this.passkeys.list(userId));
 	}
 
 	/** Whether the account has a TOTP secret in force. */
@@ -209,7 +213,10 @@ public class SecondFactors implements SecondFactorGate {
 		return new Finished(challenge.userId(), challenge.channel(), challenge.created(), List.copyOf(amr));
 	}
 
-	/** What the account can finish a sign-in with. */
+	/**
+	 * What the account can finish a sign-in with: a TOTP or recovery code on
+	 * {@code /auth/login/mfa}, or a passkey sign-in, which needs no first step.
+	 */
 	List<String> methods(long userId) {
 		List<String> methods = new ArrayList<>();
 		if (this.store.totpInForce(userId)) {
@@ -217,6 +224,9 @@ public class SecondFactors implements SecondFactorGate {
 			if (this.store.recoveryCodesLeft(userId) > 0) {
 				methods.add("recovery_code");
 			}
+		}
+		if (this.passkeys.any(userId)) {
+			methods.add("passkey");
 		}
 		return methods;
 	}
@@ -263,9 +273,10 @@ public class SecondFactors implements SecondFactorGate {
 	 */
 	void resetByAdmin(long userId, long adminId) {
 		this.users.get(userId);
-		boolean had = this.store.deleteTotp(userId);
-		this.audit.record(AuditType.ADMIN_USER_CHANGE, userId, null,
-				"second factors removed by admin " + adminId + (had ? "" : " (there were none)"));
+		boolean totp = this.store.deleteTotp(userId);
+		int passkeys = this.passkeys.removeAll(userId);
+		this.audit.record(AuditType.ADMIN_USER_CHANGE, userId, null, "second factors removed by admin " + adminId + ": "
+				+ (totp ? "totp and recovery codes, " : "no totp, ") + passkeys + " passkeys");
 	}
 
 	/** Everything second factors keep about an account (erasure). */

@@ -2,6 +2,7 @@ package com.usercenter.passkey;
 
 import java.util.List;
 
+import com.usercenter.account.HolderProof;
 import com.usercenter.core.CurrentUser;
 import com.usercenter.core.Envelope;
 import com.usercenter.core.ErrorCode;
@@ -31,8 +32,11 @@ class PasskeyController {
 
 	private final Passkeys passkeys;
 
-	PasskeyController(Passkeys passkeys) {
+	private final HolderProof proof;
+
+	PasskeyController(Passkeys passkeys, HolderProof proof) {
 		this.passkeys = passkeys;
+		this.proof = proof;
 	}
 
 	@Operation(operationId = "listPasskeys", summary = "The signed-in user's passkeys, oldest first (never a key)")
@@ -58,18 +62,23 @@ class PasskeyController {
 			description = "Checked with webauthn4j: the challenge of options this account asked for (used up by this "
 					+ "call, whatever its answer), the origin (usercenter.passkeys.origins), the rp-id, user presence "
 					+ "and user verification, the algorithm (ES256, EdDSA, RS256). Attestation is not checked, so a "
-					+ "\"none\" attestation is enough. A refused passkey answers 40000 naming the field credential.")
+					+ "\"none\" attestation is enough. A refused passkey answers 40000 naming the field credential. "
+					+ "An account with TOTP also gives mfaCode (step-up: 40000 without it, 40006 when wrong).")
+	@Answers({ ErrorCode.SECOND_FACTOR_WRONG, ErrorCode.ACCOUNT_LOCKED })
 	@PostMapping
 	Envelope<NewPasskey> register(CurrentUser user, @Valid @RequestBody RegisterPasskeyRequest request) {
+		this.proof.stepUp(user.userId(), request.mfaCode());
 		return Envelope.ok(this.passkeys.register(user.userId(), request.name(), request.credential()));
 	}
 
 	@Operation(operationId = "deletePasskey", summary = "Remove one of the signed-in user's passkeys",
 			description = "40400 when it is not one of the caller's passkeys. The authenticator keeps its copy: the "
 					+ "user removes it there.")
-	@Answers({ ErrorCode.NOT_FOUND })
+	@Answers({ ErrorCode.NOT_FOUND, ErrorCode.SECOND_FACTOR_WRONG, ErrorCode.ACCOUNT_LOCKED })
 	@DeleteMapping("/{id}")
-	Envelope<Void> delete(CurrentUser user, @PathVariable String id) {
+	Envelope<Void> delete(CurrentUser user, @PathVariable String id,
+			@Valid @RequestBody(required = false) StepUp request) {
+		this.proof.stepUp(user.userId(), (request != null) ? request.mfaCode() : null);
 		this.passkeys.delete(user.userId(), id);
 		return Envelope.ok();
 	}
@@ -77,7 +86,15 @@ class PasskeyController {
 	record RegisterPasskeyRequest(
 			@Schema(description = "What the user calls it; \"Passkey\" when absent",
 					example = "iPhone") @Size(max = 64) @PlainText String name,
-			@NotNull @Valid RegistrationResponse credential) {
+			@NotNull @Valid RegistrationResponse credential,
+			@Schema(description = "For an account with TOTP: a TOTP or recovery code (step-up)",
+					example = "123456") @Size(max = 32) String mfaCode) {
+	}
+
+	/** An optional body of the removal: the step-up code of an account with TOTP. */
+	@Schema(name = "PasskeyRemoval")
+	record StepUp(@Schema(description = "For an account with TOTP: a TOTP or recovery code",
+			example = "123456") @Size(max = 32) String mfaCode) {
 	}
 
 }

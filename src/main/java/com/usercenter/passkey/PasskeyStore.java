@@ -151,9 +151,10 @@ class PasskeyStore {
 	}
 
 	/** Everything kept about the account's passkeys, its user handle included. */
-	void eraseAll(long userId) {
-		this.jdbc.sql("delete from passkey where user_id = :user").param("user", userId).update();
+	int eraseAll(long userId) {
+		int passkeys = this.jdbc.sql("delete from passkey where user_id = :user").param("user", userId).update();
 		this.jdbc.sql("delete from passkey_user where user_id = :user").param("user", userId).update();
+		return passkeys;
 	}
 
 	private static StoredPasskey stored(ResultSet rs, int row) throws SQLException {

@@ -68,6 +68,15 @@ public class Passkeys {
 	}
 
 	/** Whether the account has a passkey (a second factor). */
+	/**
+	 * Removes every passkey of the account (an admin resetting the second factors of a
+	 * user who lost its devices).
+	 * @return how many there were
+	 */
+	public int removeAll(long userId) {
+		return this.store.eraseAll(userId);
+	}
+
 	public boolean any(long userId) {
 		return this.store.any(userId);
 	}
