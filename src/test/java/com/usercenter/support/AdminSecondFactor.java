@@ -45,6 +45,35 @@ public final class AdminSecondFactor {
 		return device;
 	}
 
+	/**
+	 * Signs an account in with its password and a TOTP it enrols on the way (its first
+	 * second factor): a session the admin API accepts when the account is an admin.
+	 */
+	public static String enrolAndSignIn(Api api, String account, String password) {
+		Api.Answer first = api.post("/api/v1/auth/login/password", Map.of("account", account, "password", password));
+		assertThat(first.code()).as(first.toString()).isEqualTo(200);
+		String passwordOnly = first.data().path("accessToken").asString();
+		Api.Answer started = api.post("/api/v1/users/me/mfa/totp", Map.of("password", password), passwordOnly);
+		assertThat(started.code()).as(started.toString()).isEqualTo(200);
+		TotpDevice totp = new TotpDevice(started.data().path("secret").asString());
+		Api.Answer confirmed = api.post("/api/v1/users/me/mfa/totp/confirm", Map.of("code", totp.nextCode()),
+				passwordOnly);
+		assertThat(confirmed.code()).as(confirmed.toString()).isEqualTo(200);
+		Api.Answer second = api.post("/api/v1/auth/login/password", Map.of("account", account, "password", password));
+		assertThat(second.code()).as(second.toString()).isEqualTo(40106);
+		Api.Answer finished = api.post("/api/v1/auth/login/mfa",
+				Map.of("mfaToken", second.data().path("mfaToken").asString(), "code", totp.nextCode()));
+		assertThat(finished.code()).as(finished.toString()).isEqualTo(200);
+		return finished.data().path("accessToken").asString();
+	}
+
+	/** Finishes a 40106 of the bootstrap admin's sign-in with its next code. */
+	public static synchronized Api.Answer finish(Api api, Api.Answer firstStep) {
+		token(api);
+		return api.post("/api/v1/auth/login/mfa",
+				Map.of("mfaToken", firstStep.data().path("mfaToken").asString(), "code", device.nextCode()));
+	}
+
 	private static Api.Answer passwordLogin(Api api) {
 		return api.post("/api/v1/auth/login/password",
 				Map.of("account", TestSecrets.ADMIN_USERNAME, "password", TestSecrets.adminPassword()));
