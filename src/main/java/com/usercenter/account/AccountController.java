@@ -55,8 +55,9 @@ class AccountController {
 					+ "for the name typed: when the account's guesses were spent under another of its names, a "
 					+ "password is not checked and the answer is 40102. " + SIGN_IN_GATE)
 	@Outcome(counter = Outcome.SIGN_INS, method = "password")
-	@Answers({ ErrorCode.BAD_CREDENTIALS, ErrorCode.ACCOUNT_DISABLED, ErrorCode.ACCOUNT_LOCKED,
-			ErrorCode.CAPTCHA_REQUIRED, ErrorCode.CAPTCHA_INVALID, ErrorCode.TOO_MANY_REQUESTS })
+	@Answers({ ErrorCode.SECOND_FACTOR_REQUIRED, ErrorCode.BAD_CREDENTIALS, ErrorCode.ACCOUNT_DISABLED,
+			ErrorCode.ACCOUNT_LOCKED, ErrorCode.CAPTCHA_REQUIRED, ErrorCode.CAPTCHA_INVALID,
+			ErrorCode.TOO_MANY_REQUESTS })
 	@PostMapping("/login/password")
 	Envelope<LoginResult> loginWithPassword(@Valid @RequestBody PasswordLoginRequest request) {
 		return Envelope.ok(this.signIns.admit(() -> this.accounts.loginWithPassword(request.account(),
@@ -85,8 +86,8 @@ class AccountController {
 	@Operation(summary = "Sign in with a login code (or ticket); creates the account when there is none",
 			description = SIGN_IN_GATE)
 	@Outcome(counter = Outcome.SIGN_INS, method = "code")
-	@Answers({ ErrorCode.CODE_INVALID, ErrorCode.TICKET_INVALID, ErrorCode.ACCOUNT_DISABLED,
-			ErrorCode.TOO_MANY_REQUESTS })
+	@Answers({ ErrorCode.SECOND_FACTOR_REQUIRED, ErrorCode.CODE_INVALID, ErrorCode.TICKET_INVALID,
+			ErrorCode.ACCOUNT_DISABLED, ErrorCode.TOO_MANY_REQUESTS })
 	@PostMapping("/login/code")
 	Envelope<LoginResult> loginWithCode(@Valid @RequestBody CodeLoginRequest request) {
 		requireOneOf(request.code(), request.ticket(), "code");
@@ -99,7 +100,8 @@ class AccountController {
 					+ "authentication. Counted per client address like code sends (42800 past the threshold). "
 					+ "A token the provider refuses, or one-tap off: 40105; provider down: 50200.")
 	@Outcome(counter = Outcome.SIGN_INS, method = "one_tap")
-	@Answers({ ErrorCode.THIRD_PARTY_REJECTED, ErrorCode.ACCOUNT_DISABLED, ErrorCode.UPSTREAM_FAILED })
+	@Answers({ ErrorCode.SECOND_FACTOR_REQUIRED, ErrorCode.THIRD_PARTY_REJECTED, ErrorCode.ACCOUNT_DISABLED,
+			ErrorCode.UPSTREAM_FAILED })
 	@PostMapping("/login/one-tap")
 	Envelope<LoginResult> loginWithOneTap(@Valid @RequestBody OneTapRequest request) {
 		this.gate.passSend(request.captchaKey(), request.captchaCode());

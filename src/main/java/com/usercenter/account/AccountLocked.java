@@ -12,7 +12,15 @@ import com.usercenter.core.RetryAfter;
 class AccountLocked extends ApiException {
 
 	AccountLocked(long retryAfter) {
-		super(ErrorCode.ACCOUNT_LOCKED, new Lock(Math.max(1, retryAfter), true));
+		this(retryAfter, true);
+	}
+
+	/**
+	 * @param captchaAccepted whether a solved captcha lets the next guess be checked (a
+	 * password at sign-in: yes; a second-factor code: no)
+	 */
+	AccountLocked(long retryAfter, boolean captchaAccepted) {
+		super(ErrorCode.ACCOUNT_LOCKED, new Lock(Math.max(1, retryAfter), captchaAccepted));
 	}
 
 	/**

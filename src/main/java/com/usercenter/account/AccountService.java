@@ -1,9 +1,12 @@
 package com.usercenter.account;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import com.usercenter.account.PasswordGuard.Verdict;
+import com.usercenter.account.SecondFactorGate.PendingSecondStep;
 import com.usercenter.audit.AuditService;
 import com.usercenter.audit.AuditType;
 import com.usercenter.core.ApiException;
@@ -68,9 +71,13 @@ public class AccountService {
 
 	private final Limiter limiter;
 
+	private final SecondFactorGate secondFactors;
+
 	AccountService(Users users, UserContacts contacts, UserLifecycle lifecycle, SessionService sessions,
 			ProfileService profiles, VerificationService verification, Passwords passwords, PasswordPolicy policy,
-			PasswordGuard guard, AuditService audit, IdentityService identities, Limiter limiter) {
+			PasswordGuard guard, AuditService audit, IdentityService identities, Limiter limiter,
+			SecondFactorGate secondFactors) {
+		this.secondFactors = secondFactors;
 		this.limiter = limiter;
 		this.identities = identities;
 		this.users = users;
@@ -110,7 +117,7 @@ public class AccountService {
 			failure(user.id(), "password: account disabled");
 			throw new AccountDisabled();
 		}
-		return signIn(user, "password", false);
+		return signIn(user, "password", false, Amr.PASSWORD);
 	}
 
 	private void unknownAccount() {
@@ -124,13 +131,13 @@ public class AccountService {
 	 * looked at, so without the code the answer tells nothing; an account that holds the
 	 * contact unproven (set by a partner or an admin) loses it to its proven owner.
 	 */
-	@Transactional(noRollbackFor = CodeInvalid.class)
+	@Transactional(noRollbackFor = { CodeInvalid.class, SecondFactorRequired.class })
 	public LoginResult register(Contact target, String password, String code, String ticket, String nickname) {
 		this.policy.check(password);
 		this.verification.consume(target, Purpose.REGISTER, code, ticket);
 		reclaim(target);
 		UserView user = this.lifecycle.createWithContact(target, password, nickname);
-		return signIn(user, "register", true);
+		return signIn(user, "register", true, List.of(Amr.PASSWORD.get(0), Amr.proofOf(target)));
 	}
 
 	/**
@@ -138,7 +145,7 @@ public class AccountService {
 	 * account holds the contact as proven: the code proves the contact, not an account a
 	 * partner or an admin put it on.
 	 */
-	@Transactional(noRollbackFor = CodeInvalid.class)
+	@Transactional(noRollbackFor = { CodeInvalid.class, SecondFactorRequired.class })
 	public LoginResult loginWithCode(Contact target, String code, String ticket) {
 		try {
 			this.verification.consume(target, Purpose.LOGIN, code, ticket);
@@ -155,18 +162,19 @@ public class AccountService {
 	 * answer): the account that holds it as proven, else a new one, taking the contact
 	 * from an account that holds it unproven.
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = SecondFactorRequired.class)
 	public LoginResult signInProvenOwner(Contact target, String channel) {
+		List<String> amr = "one_tap".equals(channel) ? Amr.CARRIER : List.of(Amr.proofOf(target));
 		UserView existing = reclaim(target) ? null : this.contacts.holder(target).orElse(null);
 		if (existing == null) {
 			UserView created = this.lifecycle.createWithContact(target, null, null);
-			return signIn(created, channel, true);
+			return signIn(created, channel, true, amr);
 		}
 		if (!existing.isActive()) {
 			failure(existing.id(), channel + ": account disabled");
 			throw new AccountDisabled();
 		}
-		return signIn(existing, channel, false);
+		return signIn(existing, channel, false, amr);
 	}
 
 	/**
@@ -210,12 +218,41 @@ public class AccountService {
 	}
 
 	/**
-	 * Starts a session for a user who proved who they are some other way (social
-	 * sign-in).
+	 * Signs in a user who proved who they are some other way (social sign-in): a session,
+	 * or, when the account has a second factor, 40106 with the token that finishes it.
+	 * @param amr what the proof was (RFC 8176)
+	 * @throws SecondFactorRequired when the account has a second factor; a transaction
+	 * around this call should commit all the same ({@code noRollbackFor})
 	 */
-	public LoginResult signIn(UserView user, String channel, boolean created) {
-		IssuedTokens tokens = this.sessions.start(SessionRequest.of(user.id(), user.roles(), channel));
-		this.audit.record(AuditType.LOGIN_SUCCESS, user.id(), null, channel + (created ? ", created" : ""));
+	public LoginResult signIn(UserView user, String channel, boolean created, List<String> amr) {
+		if (!created) {
+			Optional<PendingSecondStep> step = this.secondFactors.secondStep(user.id(), channel, created, amr);
+			if (step.isPresent()) {
+				this.audit.record(AuditType.LOGIN_SUCCESS, user.id(), null,
+						channel + ": first step, second factor asked");
+				throw new SecondFactorRequired(step.get());
+			}
+		}
+		return startSession(user, channel, created, amr);
+	}
+
+	/**
+	 * Finishes a sign-in whose second step was passed: the account must still be active.
+	 * @param amr the methods of both steps
+	 */
+	public LoginResult finishSignIn(long userId, String channel, boolean created, List<String> amr) {
+		UserView user = this.users.get(userId);
+		if (!user.isActive()) {
+			failure(userId, channel + ": account disabled before the second step");
+			throw new AccountDisabled();
+		}
+		return startSession(user, channel, created, amr);
+	}
+
+	private LoginResult startSession(UserView user, String channel, boolean created, List<String> amr) {
+		IssuedTokens tokens = this.sessions.start(SessionRequest.of(user.id(), user.roles(), channel, amr));
+		this.audit.record(AuditType.LOGIN_SUCCESS, user.id(), null,
+				channel + (created ? ", created" : "") + ((amr.contains("mfa")) ? ", with a second factor" : ""));
 		return LoginResult.of(tokens, created, this.profiles.ownProfile(user));
 	}
 

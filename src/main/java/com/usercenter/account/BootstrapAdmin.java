@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import com.usercenter.user.UserAdmin;
 import com.usercenter.user.Users;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -30,7 +31,11 @@ class BootstrapAdmin implements ApplicationRunner {
 
 	private final UserAdmin admin;
 
-	BootstrapAdmin(BootstrapAdminSettings settings, Users users, UserAdmin admin) {
+	private final boolean requireSecondFactor;
+
+	BootstrapAdmin(BootstrapAdminSettings settings, Users users, UserAdmin admin,
+			@Value("${usercenter.admin.require-second-factor:true}") boolean requireSecondFactor) {
+		this.requireSecondFactor = requireSecondFactor;
 		this.settings = settings;
 		this.users = users;
 		this.admin = admin;
@@ -47,6 +52,14 @@ class BootstrapAdmin implements ApplicationRunner {
 		try {
 			this.admin.createAdmin(this.settings.username(), this.settings.password());
 			log.info("Created bootstrap admin {}", this.settings.username());
+			if (this.requireSecondFactor) {
+				log.info(
+						"Admin API calls need a session signed in with a second factor "
+								+ "(usercenter.admin.require-second-factor): sign in as {}, enrol TOTP with "
+								+ "POST /api/v1/users/me/mfa/totp and /confirm, then sign in again with the code "
+								+ "(POST /api/v1/auth/login/mfa); README.md shows it with oathtool",
+						this.settings.username());
+			}
 		}
 		catch (DataIntegrityViolationException ex) {
 			log.info("Bootstrap admin {} was created by another instance", this.settings.username());

@@ -64,12 +64,14 @@ class CredentialService {
 	 * is checked by the {@link PasswordGuard} before the transaction opens: counted
 	 * against the same lockout as sign-in, and never rolled back.
 	 */
-	void changePassword(long userId, UUID currentSession, String oldPassword, String ticket, String newPassword) {
+	void changePassword(long userId, UUID currentSession, String oldPassword, String ticket, String newPassword,
+			String mfaCode) {
 		this.policy.check(newPassword);
 		UserView user = this.users.get(userId);
 		if (ticket == null) {
 			this.proof.byPassword(user, oldPassword);
 		}
+		this.proof.stepUp(userId, mfaCode);
 		inTransaction(() -> {
 			if (ticket != null) {
 				this.proof.byTicket(user, ticket);
@@ -86,12 +88,13 @@ class CredentialService {
 	 * Sets or replaces the mobile (or email) with a change_contact code sent to the new
 	 * one. The code proves the contact: an account holding it unproven loses it.
 	 */
-	void changeContact(long userId, Contact target, String code, String password, String ticket) {
+	void changeContact(long userId, Contact target, String code, String password, String ticket, String mfaCode) {
 		UserView user = this.users.get(userId);
 		boolean needsProof = user.hasPassword() || user.mobile() != null || user.email() != null;
 		if (needsProof && ticket == null) {
 			this.proof.byPassword(user, password);
 		}
+		this.proof.stepUp(userId, mfaCode);
 		inTransaction(() -> {
 			if (needsProof && ticket != null) {
 				this.proof.byTicket(user, ticket);

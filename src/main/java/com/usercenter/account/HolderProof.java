@@ -28,7 +28,11 @@ public class HolderProof {
 
 	private final AuditService audit;
 
-	HolderProof(PasswordGuard guard, VerificationService verification, AuditService audit) {
+	private final SecondFactorGate secondFactors;
+
+	HolderProof(PasswordGuard guard, VerificationService verification, AuditService audit,
+			SecondFactorGate secondFactors) {
+		this.secondFactors = secondFactors;
 		this.guard = guard;
 		this.verification = verification;
 		this.audit = audit;
@@ -44,6 +48,16 @@ public class HolderProof {
 		else {
 			byTicket(user, ticket);
 		}
+	}
+
+	/**
+	 * Step-up: for an account with a second factor, a code from it (a TOTP or recovery
+	 * code, counted with wrong passwords against the account's lock); nothing for an
+	 * account without one. Asked before a password or contact change, a deletion request
+	 * and the factor's own removal.
+	 */
+	public void stepUp(long userId, String mfaCode) {
+		this.secondFactors.stepUp(userId, mfaCode);
 	}
 
 	/** The caller knows the account's password; counted like a sign-in guess. */

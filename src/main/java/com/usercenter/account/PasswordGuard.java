@@ -121,7 +121,7 @@ class PasswordGuard {
 		return this.passwords.matches(userId, password) ? Verdict.RIGHT : Verdict.WRONG;
 	}
 
-	private static String userKey(long userId) {
+	static String userKey(long userId) {
 		return "user:" + userId;
 	}
 

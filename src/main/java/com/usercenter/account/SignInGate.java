@@ -53,10 +53,18 @@ public class SignInGate {
 			this.limiter.refund(perAddress, address);
 			throw refused;
 		}
-		T result = signIn.get();
-		this.limiter.refund(perAddress, address);
-		this.limiter.refund(perNetwork, network);
-		return result;
+		try {
+			T result = signIn.get();
+			this.limiter.refund(perAddress, address);
+			this.limiter.refund(perNetwork, network);
+			return result;
+		}
+		catch (SecondFactorRequired firstStepRight) {
+			// not a failure: the credentials were right, the second step follows
+			this.limiter.refund(perAddress, address);
+			this.limiter.refund(perNetwork, network);
+			throw firstStepRight;
+		}
 	}
 
 	/** {@link #admit(Supplier)} for a sign-in step that answers nothing. */

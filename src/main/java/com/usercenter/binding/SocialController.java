@@ -47,8 +47,8 @@ class SocialController {
 					+ "Counted with the other anonymous sign-ins per client address and per network (by default 30 "
 					+ "and 120 failed a minute) before the provider is asked: past either, 42900 with Retry-After.")
 	@Outcome(counter = Outcome.SIGN_INS, method = "social")
-	@Answers({ ErrorCode.THIRD_PARTY_REJECTED, ErrorCode.ACCOUNT_DISABLED, ErrorCode.UPSTREAM_FAILED,
-			ErrorCode.TOO_MANY_REQUESTS })
+	@Answers({ ErrorCode.SECOND_FACTOR_REQUIRED, ErrorCode.THIRD_PARTY_REJECTED, ErrorCode.ACCOUNT_DISABLED,
+			ErrorCode.UPSTREAM_FAILED, ErrorCode.TOO_MANY_REQUESTS })
 	@PostMapping("/api/v1/auth/login/social")
 	Envelope<LoginResult> login(@Valid @RequestBody SocialRequest request) {
 		return Envelope.ok(this.signIns.admit(() -> this.social.login(request.credential())));

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.usercenter.account.AccountService;
+import com.usercenter.account.Amr;
 import com.usercenter.account.LoginResult;
+import com.usercenter.account.SecondFactorRequired;
 import com.usercenter.audit.AuditService;
 import com.usercenter.audit.AuditType;
 import com.usercenter.changes.AdvisoryLocks;
@@ -91,36 +93,54 @@ class SocialService implements ProviderStatus {
 		this.transactions = transactions;
 	}
 
+	/**
+	 * Signs in with a provider's credential. When the account has a second factor, the
+	 * first step's work (a refresh token kept, an identity bound) commits before 40106 is
+	 * answered.
+	 */
 	LoginResult login(SocialCredential credential) {
 		SocialProfile profile = verify(credential);
-		return this.transactions.execute((status) -> {
-			lock(profile);
-			Identity known = this.identities.find(profile.provider(), profile.subject()).orElse(null);
-			if (known != null) {
-				UserView user = this.users.get(known.userId());
-				if (!user.isActive()) {
-					this.audit.recordFailure(AuditType.LOGIN_FAILURE, user.id(), null, "social: account disabled");
-					throw new AccountDisabled();
-				}
-				keepRefresh(profile);
-				return this.accounts.signIn(user, profile.provider(), false);
+		Object outcome = this.transactions.execute((status) -> {
+			try {
+				return loginVerified(profile);
 			}
-			UserView sameUnion = sameWechatUser(profile);
-			if (sameUnion != null) {
-				// the WeChat app and the mini-program are one person's: one account
-				if (!sameUnion.isActive()) {
-					throw new AccountDisabled();
-				}
-				this.identities.bind(sameUnion.id(), profile.provider(), profile.subject(), profile.unionId(),
-						profile.email());
-				return this.accounts.signIn(sameUnion, profile.provider(), false);
+			catch (SecondFactorRequired pending) {
+				return pending;
 			}
-			UserView user = this.lifecycle
-				.create(ProfileUpdate.unlessNull(nickname(profile), avatar(profile), null, null, null, null));
-			this.identities.bind(user.id(), profile.provider(), profile.subject(), profile.unionId(), profile.email());
-			keepRefresh(profile);
-			return this.accounts.signIn(user, profile.provider(), true);
 		});
+		if (outcome instanceof SecondFactorRequired pending) {
+			throw pending;
+		}
+		return (LoginResult) outcome;
+	}
+
+	private LoginResult loginVerified(SocialProfile profile) {
+		lock(profile);
+		Identity known = this.identities.find(profile.provider(), profile.subject()).orElse(null);
+		if (known != null) {
+			UserView user = this.users.get(known.userId());
+			if (!user.isActive()) {
+				this.audit.recordFailure(AuditType.LOGIN_FAILURE, user.id(), null, "social: account disabled");
+				throw new AccountDisabled();
+			}
+			keepRefresh(profile);
+			return this.accounts.signIn(user, profile.provider(), false, Amr.FEDERATED);
+		}
+		UserView sameUnion = sameWechatUser(profile);
+		if (sameUnion != null) {
+			// the WeChat app and the mini-program are one person's: one account
+			if (!sameUnion.isActive()) {
+				throw new AccountDisabled();
+			}
+			this.identities.bind(sameUnion.id(), profile.provider(), profile.subject(), profile.unionId(),
+					profile.email());
+			return this.accounts.signIn(sameUnion, profile.provider(), false, Amr.FEDERATED);
+		}
+		UserView user = this.lifecycle
+			.create(ProfileUpdate.unlessNull(nickname(profile), avatar(profile), null, null, null, null));
+		this.identities.bind(user.id(), profile.provider(), profile.subject(), profile.unionId(), profile.email());
+		keepRefresh(profile);
+		return this.accounts.signIn(user, profile.provider(), true, Amr.FEDERATED);
 	}
 
 	/**

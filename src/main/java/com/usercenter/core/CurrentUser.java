@@ -24,4 +24,7 @@ public record CurrentUser(long userId, UUID sessionId, String tenantKey, Set<Str
 	/** The claim naming the tenant that started the session, when one did. */
 	public static final String TENANT_CLAIM = "tk";
 
+	/** How the session was signed in, RFC 8176 values (RFC 9068 section 2.2.1). */
+	public static final String AMR_CLAIM = "amr";
+
 }

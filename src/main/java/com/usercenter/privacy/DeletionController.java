@@ -38,10 +38,11 @@ class DeletionController {
 					+ "own mobile or email; {} only for an account with neither, from a session signed in "
 					+ "within the last 10 minutes (40102 otherwise). Sign in again and DELETE this to keep the account.")
 	@Answers({ ErrorCode.BAD_CREDENTIALS, ErrorCode.TICKET_INVALID, ErrorCode.ACCOUNT_LOCKED,
-			ErrorCode.TOO_MANY_REQUESTS })
+			ErrorCode.SECOND_FACTOR_WRONG, ErrorCode.TOO_MANY_REQUESTS })
 	@PostMapping
 	Envelope<Pending> request(CurrentUser user, @Valid @RequestBody DeletionRequest request) {
-		Instant eraseAt = this.deletions.request(user.userId(), user.sessionId(), request.password(), request.ticket());
+		Instant eraseAt = this.deletions.request(user.userId(), user.sessionId(), request.password(), request.ticket(),
+				request.mfaCode());
 		return Envelope.ok(new Pending("pending", eraseAt.toEpochMilli()));
 	}
 
@@ -57,7 +58,9 @@ class DeletionController {
 
 	record DeletionRequest(@Schema(example = "s3cret-Passw0rd") @Size(max = 128) String password,
 			@Schema(description = "Instead of password: a verify ticket for the own mobile or email") @Size(
-					max = 128) String ticket) {
+					max = 128) String ticket,
+			@Schema(description = "For an account with a second factor: a TOTP or recovery code from it",
+					example = "123456") @Size(max = 32) String mfaCode) {
 	}
 
 	record Pending(@Schema(example = "pending") String status,

@@ -66,7 +66,7 @@ class DeletionService {
 		this.tx = new TransactionTemplate(transactions);
 	}
 
-	Instant request(long userId, UUID sessionId, String password, String ticket) {
+	Instant request(long userId, UUID sessionId, String password, String ticket, String mfaCode) {
 		UserView user = this.users.get(userId);
 		Long byTenant = null;
 		if (user.hasPassword() || user.mobile() != null || user.email() != null || password != null || ticket != null) {
@@ -83,6 +83,7 @@ class DeletionService {
 			}
 			byTenant = signIn.tenantId();
 		}
+		this.proof.stepUp(userId, mfaCode);
 		Long provenBy = byTenant;
 		return this.tx.execute((status) -> {
 			Instant eraseAt = this.lifecycle.requestDeletion(userId, this.settings.coolingOff(), provenBy);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.usercenter.audit.AuditService;
+import com.usercenter.mfa.SecondFactors;
 import com.usercenter.profile.DeviceService;
 import com.usercenter.profile.ProfileService;
 import com.usercenter.tenant.TenantService;
@@ -39,10 +40,13 @@ class ExportService {
 
 	private final SessionService sessions;
 
+	private final SecondFactors secondFactors;
+
 	private final AuditService audit;
 
 	ExportService(Users users, ProfileService profiles, IdentityService identities, TenantService tenants,
-			DeviceService devices, SessionService sessions, AuditService audit) {
+			DeviceService devices, SessionService sessions, AuditService audit, SecondFactors secondFactors) {
+		this.secondFactors = secondFactors;
 		this.users = users;
 		this.profiles = profiles;
 		this.identities = identities;
@@ -73,6 +77,7 @@ class ExportService {
 					.toList());
 		document.put("devices", this.devices.devicesOf(userId));
 		document.put("sessions", this.sessions.sessionsOf(userId));
+		document.put("secondFactors", this.secondFactors.status(userId));
 		document.put("auditEvents", this.audit.about(userId, MAX_EVENTS));
 		return document;
 	}

@@ -1,5 +1,6 @@
 package com.usercenter.tenant;
 
+import java.util.List;
 import java.time.Clock;
 
 import com.usercenter.audit.AuditService;
@@ -31,6 +32,12 @@ import org.springframework.transaction.annotation.Transactional;
 class TenantLoginService {
 
 	static final String CHANNEL = "tenant";
+
+	/**
+	 * The partner vouched for its user (RFC 8176 has no closer value; Microsoft's
+	 * {@code fed}).
+	 */
+	static final List<String> FEDERATED = List.of("fed");
 
 	private final TenantAccountRepository accounts;
 
@@ -116,8 +123,8 @@ class TenantLoginService {
 	}
 
 	private IssuedTokens startSession(TenantPrincipal tenant, UserView user) {
-		return this.sessions
-			.start(new SessionRequest(user.id(), user.roles(), tenant.tenantId(), tenant.tenantKey(), CHANNEL));
+		return this.sessions.start(
+				new SessionRequest(user.id(), user.roles(), tenant.tenantId(), tenant.tenantKey(), CHANNEL, FEDERATED));
 	}
 
 	/** The user mapped to the pair, with the mapping locked, or null. */

@@ -41,7 +41,7 @@ class AccessTokens {
 		this.keyId = keys.signingKey().getKeyID();
 	}
 
-	String issue(UUID sessionId, long userId, Set<String> roles, String tenantKey, Instant now) {
+	String issue(UUID sessionId, long userId, Set<String> roles, String tenantKey, List<String> amr, Instant now) {
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(this.issuer.issuer())
 			.audience(this.settings.audience())
 			.subject(Long.toString(userId))
@@ -50,6 +50,9 @@ class AccessTokens {
 			.jwtID(Digests.randomToken(12))
 			.claim(CurrentUser.SESSION_CLAIM, sessionId.toString())
 			.claim(CurrentUser.ROLES_CLAIM, List.copyOf(roles));
+		if (!amr.isEmpty()) {
+			claims.claim(CurrentUser.AMR_CLAIM, List.copyOf(amr));
+		}
 		if (tenantKey != null) {
 			claims.claim(CurrentUser.TENANT_CLAIM, tenantKey);
 		}

@@ -1,5 +1,6 @@
 package com.usercenter.token;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -11,11 +12,18 @@ import java.util.Set;
  * @param tenantKey that tenant's key, or null
  * @param channel how the user signed in: {@code password}, {@code code}, {@code social},
  * {@code tenant}
+ * @param amr how the user proved who it is (RFC 8176 values), carried into the session's
+ * access tokens
  */
-public record SessionRequest(long userId, Set<String> roles, Long tenantId, String tenantKey, String channel) {
+public record SessionRequest(long userId, Set<String> roles, Long tenantId, String tenantKey, String channel,
+		List<String> amr) {
 
-	public static SessionRequest of(long userId, Set<String> roles, String channel) {
-		return new SessionRequest(userId, roles, null, null, channel);
+	public SessionRequest {
+		amr = List.copyOf(amr);
+	}
+
+	public static SessionRequest of(long userId, Set<String> roles, String channel, List<String> amr) {
+		return new SessionRequest(userId, roles, null, null, channel, amr);
 	}
 
 }

@@ -254,7 +254,7 @@ public class SessionService {
 		this.refreshTokens
 			.save(new RefreshToken(hash(refresh), session.getId(), now.plus(this.settings.refreshTokenTtl())));
 		String access = this.accessTokens.issue(session.getId(), session.getUserId(), session.roles(),
-				session.getTenantKey(), now);
+				session.getTenantKey(), session.amr(), now);
 		return new IssuedTokens(session.getId(), session.getUserId(), access, refresh, this.accessTokens.ttlSeconds());
 	}
 

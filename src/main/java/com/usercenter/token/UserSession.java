@@ -3,6 +3,7 @@ package com.usercenter.token;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -42,6 +43,10 @@ class UserSession extends NewUntilStored<UUID> {
 	@Column(columnDefinition = "text[]")
 	private String[] roles;
 
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	@Column(columnDefinition = "text[]", updatable = false)
+	private String[] amr;
+
 	private Instant createdAt;
 
 	@Column(updatable = false)
@@ -69,6 +74,7 @@ class UserSession extends NewUntilStored<UUID> {
 		this.tenantKey = request.tenantKey();
 		this.channel = request.channel();
 		this.roles = request.roles().toArray(String[]::new);
+		this.amr = request.amr().toArray(String[]::new);
 		this.createdAt = now;
 		this.expiresAt = expiresAt;
 	}
@@ -112,6 +118,14 @@ class UserSession extends NewUntilStored<UUID> {
 
 	Set<String> roles() {
 		return new LinkedHashSet<>(Arrays.asList(this.roles));
+	}
+
+	/**
+	 * How the session was signed in (RFC 8176); empty for sessions from before it was
+	 * kept.
+	 */
+	List<String> amr() {
+		return (this.amr != null) ? List.of(this.amr) : List.of();
 	}
 
 }

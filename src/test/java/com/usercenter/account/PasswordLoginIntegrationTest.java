@@ -2,6 +2,7 @@ package com.usercenter.account;
 
 import java.util.Map;
 
+import com.usercenter.support.AdminSecondFactor;
 import com.usercenter.support.Api;
 import com.usercenter.support.ApiTestBase;
 import com.usercenter.support.TestSecrets;
@@ -26,8 +27,11 @@ class PasswordLoginIntegrationTest extends ApiTestBase {
 
 	@Test
 	void bootstrapAdminSignsInWithItsUsername() {
-		Api.Answer login = api().post("/api/v1/auth/login/password",
+		adminToken();
+		Api.Answer first = api().post("/api/v1/auth/login/password",
 				Map.of("account", TestSecrets.ADMIN_USERNAME, "password", TestSecrets.adminPassword()));
+		assertThat(first.code()).as("the admin has a second factor").isEqualTo(40106);
+		Api.Answer login = AdminSecondFactor.finish(api(), first);
 
 		JsonNode data = login.data();
 		assertThat(login.code()).isEqualTo(200);
@@ -42,10 +46,12 @@ class PasswordLoginIntegrationTest extends ApiTestBase {
 
 	@Test
 	void usernameIsCaseInsensitive() {
+		adminToken();
 		Api.Answer login = api().post("/api/v1/auth/login/password",
 				Map.of("account", TestSecrets.ADMIN_USERNAME.toUpperCase(), "password", TestSecrets.adminPassword()));
 
-		assertThat(login.code()).isEqualTo(200);
+		assertThat(login.code()).as("the right password: on to the second step").isEqualTo(40106);
+		assertThat(AdminSecondFactor.finish(api(), login).code()).isEqualTo(200);
 	}
 
 	@Test

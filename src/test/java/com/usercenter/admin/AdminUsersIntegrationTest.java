@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.usercenter.support.TestClock;
+import com.usercenter.support.AdminSecondFactor;
 import com.usercenter.support.Api;
 import com.usercenter.support.Api.Call;
 import com.usercenter.support.ApiTestBase;
@@ -195,11 +196,8 @@ class AdminUsersIntegrationTest extends ApiTestBase {
 			.path("userId")
 			.asLong();
 		api().patch("/api/v1/admin/users/" + id, Map.of("roles", List.of("USER", "ADMIN")), this.admin);
-		String revealer = passwordLogin(
-				api().get("/api/v1/admin/users/" + id, this.admin).data().path("username").asString(), password)
-			.data()
-			.path("accessToken")
-			.asString();
+		String revealer = AdminSecondFactor.enrolAndSignIn(api(),
+				api().get("/api/v1/admin/users/" + id, this.admin).data().path("username").asString(), password);
 		List<Map<String, Object>> fifty = new ArrayList<>();
 		for (int i = 0; i < 50; i++) {
 			fifty.add(Map.of("mobile", mobile));
@@ -372,7 +370,13 @@ class AdminUsersIntegrationTest extends ApiTestBase {
 
 		assertThat(changed.data().path("roles").toString()).contains("ADMIN");
 		assertThat(api().get("/api/v1/users/me", before).code()).isEqualTo(40101);
-		assertThat(api().get("/api/v1/admin/users/" + id, after).code()).isEqualTo(200);
+		assertThat(api().get("/api/v1/admin/users/" + id, after).code())
+			.as("an admin now, whose password-only session needs a second factor")
+			.isEqualTo(40303);
+		assertThat(
+				api().get("/api/v1/admin/users/" + id, AdminSecondFactor.enrolAndSignIn(api(), mobile, "Pr0moted-user"))
+					.code())
+			.isEqualTo(200);
 	}
 
 	@ParameterizedTest

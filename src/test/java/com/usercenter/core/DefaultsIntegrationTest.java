@@ -7,6 +7,7 @@ import com.usercenter.core.web.ClientIp;
 import com.usercenter.limit.Limit;
 import com.usercenter.limit.Limiter;
 import com.usercenter.support.Api.Call;
+import com.usercenter.support.AdminSecondFactor;
 import com.usercenter.support.Api;
 import com.usercenter.support.PostgresTestConfig;
 import com.usercenter.support.TestSecrets;
@@ -110,15 +111,12 @@ class DefaultsIntegrationTest {
 
 		Api.Answer metrics = management.get("/actuator/prometheus");
 		Api.Answer health = management.get("/actuator/health/readiness");
-		Api.Answer login = api.post("/api/v1/auth/login/password",
-				Map.of("account", TestSecrets.ADMIN_USERNAME, "password", TestSecrets.adminPassword()));
+		String admin = AdminSecondFactor.token(api);
 
 		assertThat(metrics.status()).isEqualTo(200);
 		assertThat(metrics.text()).contains("jvm_memory_used_bytes");
 		assertThat(health.status()).isEqualTo(200);
-		assertThat(login.code()).as(login.toString()).isEqualTo(200);
-		assertThat(api.get("/actuator/prometheus", login.data().path("accessToken").asString()).code())
-			.isEqualTo(40400);
+		assertThat(api.get("/actuator/prometheus", admin).code()).isEqualTo(40400);
 	}
 
 }

@@ -55,10 +55,7 @@ public abstract class ApiTestBase {
 	}
 
 	protected String adminToken() {
-		Api.Answer login = api().post("/api/v1/auth/login/password",
-				Map.of("account", TestSecrets.ADMIN_USERNAME, "password", TestSecrets.adminPassword()));
-		assertThat(login.code()).as(login.toString()).isEqualTo(200);
-		return login.data().path("accessToken").asString();
+		return AdminSecondFactor.token(api());
 	}
 
 	/** A new active tenant, made through the admin API. */

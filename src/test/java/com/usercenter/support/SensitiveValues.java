@@ -16,10 +16,12 @@ public final class SensitiveValues {
 
 	/** Request fields whose value is a secret once the service has accepted it. */
 	private static final Set<String> SENT = Set.of("password", "oldPassword", "newPassword", "code", "refreshToken",
-			"ticket", "captchaAnswer", "accessToken", "identityToken", "authorizationCode", "token");
+			"ticket", "captchaAnswer", "accessToken", "identityToken", "authorizationCode", "token", "mfaToken",
+			"mfaCode");
 
 	/** Answer fields that carry a secret. */
-	private static final Set<String> ANSWERED = Set.of("accessToken", "refreshToken", "ticket", "tenantSecret");
+	private static final Set<String> ANSWERED = Set.of("accessToken", "refreshToken", "ticket", "tenantSecret",
+			"secret", "otpauthUri", "recoveryCodes", "mfaToken");
 
 	private static final Set<String> values = ConcurrentHashMap.newKeySet();
 
@@ -47,6 +49,10 @@ public final class SensitiveValues {
 	 * accepted: a rejected wrong password is not anybody's secret.
 	 */
 	static void observe(byte[] requestBody, String requestType, Api.Answer answer) {
+		if (answer.status() == 401 && isJson(answer.header("Content-Type")) && answer.code() == 40106) {
+			collect(answer.data(), ANSWERED);
+			return;
+		}
 		if (answer.status() / 100 != 2 || !isJson(answer.header("Content-Type"))) {
 			return;
 		}
@@ -74,6 +80,9 @@ public final class SensitiveValues {
 			for (Map.Entry<String, JsonNode> field : node.properties()) {
 				if (names.contains(field.getKey()) && field.getValue().isString()) {
 					add(field.getValue().asString());
+				}
+				if (names.contains(field.getKey()) && field.getValue().isArray()) {
+					field.getValue().values().forEach((element) -> add(element.isString() ? element.asString() : null));
 				}
 				collect(field.getValue(), names);
 			}

@@ -292,7 +292,7 @@ class TokenIntegrationTest extends ApiTestBase {
 
 	@Test
 	void tokenOfADeletedSessionAnswers40101() {
-		String orphan = this.accessTokens.issue(UUID.randomUUID(), 1, Set.of("USER"), null, TestClock.now());
+		String orphan = this.accessTokens.issue(UUID.randomUUID(), 1, Set.of("USER"), null, List.of(), TestClock.now());
 
 		assertThat(api().get("/api/v1/users/me", orphan).code()).isEqualTo(40101);
 	}

@@ -14,6 +14,8 @@ import com.usercenter.core.ErrorCode;
 import com.usercenter.core.ExpiredOrRevokedToken;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.authorization.FactorAuthorizationDecision;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -79,11 +81,18 @@ public class PreControllerErrors extends OncePerRequestFilter implements Authent
 		this.responder.write(request, response, fact);
 	}
 
-	/** 40300 for a role the caller lacks. */
+	/**
+	 * 40300 for a role the caller lacks; 40303 when what is missing is a factor the
+	 * session was not signed in with (Spring Security's
+	 * {@link FactorAuthorizationDecision}).
+	 */
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
-		this.responder.write(request, response, new ApiException(ErrorCode.FORBIDDEN));
+		boolean factorMissing = accessDeniedException instanceof AuthorizationDeniedException denied
+				&& denied.getAuthorizationResult() instanceof FactorAuthorizationDecision;
+		this.responder.write(request, response,
+				new ApiException(factorMissing ? ErrorCode.SECOND_FACTOR_SESSION_REQUIRED : ErrorCode.FORBIDDEN));
 	}
 
 	/**

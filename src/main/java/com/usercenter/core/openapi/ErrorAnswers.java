@@ -61,6 +61,7 @@ class ErrorAnswers implements GlobalOperationCustomizer {
 			codes.add(ErrorCode.TOKEN_EXPIRED);
 			if (handler.getBeanType().getName().contains(".admin.") || isAdminPath(handler)) {
 				codes.add(ErrorCode.FORBIDDEN);
+				codes.add(ErrorCode.SECOND_FACTOR_SESSION_REQUIRED);
 			}
 		}
 		if (tenant) {
@@ -89,13 +90,28 @@ class ErrorAnswers implements GlobalOperationCustomizer {
 				&& List.of(mapping.value()).stream().anyMatch((path) -> path.startsWith("/api/v1/admin"));
 	}
 
+	/** The data of the codes whose data a client acts on. */
+	private static Object exampleData(ErrorCode code) {
+		return switch (code) {
+			case SECOND_FACTOR_REQUIRED -> {
+				Map<String, Object> step = new LinkedHashMap<>();
+				step.put("mfaToken", "5mJ0y1xv0a2Y8s4qKZbq3w0h1n7c9d2e4f6g8h0j2k4");
+				step.put("methods", List.of("totp", "recovery_code"));
+				step.put("expiresIn", 300);
+				yield step;
+			}
+			case SECOND_FACTOR_WRONG -> Map.of("attemptsLeft", 4);
+			default -> null;
+		};
+	}
+
 	private ApiResponse response(List<ErrorCode> codes) {
 		MediaType json = new MediaType().schema(new Schema<>().$ref("#/components/schemas/ErrorEnvelope"));
 		for (ErrorCode code : codes) {
 			Map<String, Object> envelope = new LinkedHashMap<>();
 			envelope.put("code", code.code());
 			envelope.put("msg", message(code, Locale.SIMPLIFIED_CHINESE));
-			envelope.put("data", null);
+			envelope.put("data", exampleData(code));
 			envelope.put("traceId", "3f2c9a1b7d4e4b0c");
 			json.addExamples(Integer.toString(code.code()),
 					new Example().summary(message(code, Locale.ENGLISH)).value(envelope));

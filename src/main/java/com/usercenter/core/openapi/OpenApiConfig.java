@@ -186,7 +186,8 @@ class OpenApiConfig {
 	GroupedOpenApi adminApi() {
 		return GroupedOpenApi.builder()
 			.group("admin")
-			.pathsToMatch("/api/v1/admin/**", "/api/v1/auth/login/password")
+			.pathsToMatch("/api/v1/admin/**", "/api/v1/auth/login/password", "/api/v1/auth/login/mfa",
+					"/api/v1/users/me/mfa", "/api/v1/users/me/mfa/**")
 			.build();
 	}
 

@@ -1,9 +1,13 @@
 package com.usercenter.core.security;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import com.usercenter.core.CurrentUser;
 import com.usercenter.core.RequestId;
+import com.usercenter.core.SecondFactorAuthorities;
 import com.usercenter.core.errors.PreControllerErrors;
 import com.usercenter.core.web.WebSettings;
 
@@ -12,7 +16,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AllRequiredFactorsAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.authorization.FactorAuthorizationDecision;
+import org.springframework.security.authorization.RequiredFactor;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -21,6 +35,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
@@ -65,12 +80,10 @@ class SecurityConfig {
 	@Bean
 	@Order(10)
 	SecurityFilterChain apiSecurity(HttpSecurity http, PreControllerErrors errors,
-			@Value("${management.server.port:}") String managementPort) throws Exception {
-		JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-		roles.setAuthoritiesClaimName(CurrentUser.ROLES_CLAIM);
-		roles.setAuthorityPrefix("ROLE_");
+			@Value("${management.server.port:}") String managementPort,
+			@Value("${usercenter.admin.require-second-factor:true}") boolean requireSecondFactor) throws Exception {
 		JwtAuthenticationConverter principals = new JwtAuthenticationConverter();
-		principals.setJwtGrantedAuthoritiesConverter(roles);
+		principals.setJwtGrantedAuthoritiesConverter(SecurityConfig::authorities);
 		boolean metricsOnMainPort = managementPort.isBlank();
 		http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
@@ -89,7 +102,7 @@ class SecurityConfig {
 				.requestMatchers(HttpMethod.OPTIONS, "/api/v1/**")
 				.permitAll()
 				.requestMatchers("/api/v1/admin/**")
-				.hasRole("ADMIN")
+				.access(admins(requireSecondFactor))
 				.requestMatchers("/api/v1/**")
 				.authenticated()
 				.requestMatchers("/actuator/prometheus")
@@ -105,6 +118,59 @@ class SecurityConfig {
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(principals)))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors));
 		return http.build();
+	}
+
+	/**
+	 * A token's roles ({@value CurrentUser#ROLES_CLAIM}) as {@code ROLE_*} authorities,
+	 * and the factors its session was signed in with ({@value CurrentUser#AMR_CLAIM}) as
+	 * Spring Security's {@link FactorGrantedAuthority}: {@code FACTOR_PASSWORD} for
+	 * {@code pwd}, {@code FACTOR_TOTP} for {@code otp} (a TOTP or recovery code),
+	 * {@code FACTOR_WEBAUTHN} for {@code hwk} (a passkey), issued at the token's
+	 * {@code iat}.
+	 */
+	static Collection<GrantedAuthority> authorities(Jwt jwt) {
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		List<String> roles = jwt.getClaimAsStringList(CurrentUser.ROLES_CLAIM);
+		for (String role : (roles != null) ? roles : List.<String>of()) {
+			authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
+		}
+		List<String> amr = jwt.getClaimAsStringList(CurrentUser.AMR_CLAIM);
+		Instant at = (jwt.getIssuedAt() != null) ? jwt.getIssuedAt() : Instant.EPOCH;
+		for (String method : (amr != null) ? amr : List.<String>of()) {
+			String factor = switch (method) {
+				case "pwd" -> FactorGrantedAuthority.PASSWORD_AUTHORITY;
+				case "otp" -> SecondFactorAuthorities.TOTP;
+				case "hwk" -> SecondFactorAuthorities.PASSKEY;
+				default -> null;
+			};
+			if (factor != null) {
+				authorities.add(FactorGrantedAuthority.withAuthority(factor).issuedAt(at).build());
+			}
+		}
+		return authorities;
+	}
+
+	/**
+	 * Role ADMIN, and with {@code usercenter.admin.require-second-factor} (the default) a
+	 * session signed in with a second factor (TOTP or passkey): an admin can read and
+	 * change everyone. Without the factor the denial is a
+	 * {@link FactorAuthorizationDecision}, which the handlers answer as 40303.
+	 */
+	static AuthorizationManager<RequestAuthorizationContext> admins(boolean requireSecondFactor) {
+		AuthorizationManager<RequestAuthorizationContext> admin = AuthorityAuthorizationManager.hasRole("ADMIN");
+		if (!requireSecondFactor) {
+			return admin;
+		}
+		AuthorizationManager<RequestAuthorizationContext> secondFactor = AllRequiredFactorsAuthorizationManager
+			.anyOf(SecondFactorAuthorities.ANY.stream()
+				.map((authority) -> AllRequiredFactorsAuthorizationManager.<RequestAuthorizationContext>builder()
+					.requireFactor(RequiredFactor.withAuthority(authority).build())
+					.build())
+				.toArray(AllRequiredFactorsAuthorizationManager[]::new));
+		return (authentication, context) -> {
+			AuthorizationResult role = admin.authorize(authentication, context);
+			return (role == null || !role.isGranted()) ? role : secondFactor.authorize(authentication, context);
+		};
 	}
 
 	@Bean
