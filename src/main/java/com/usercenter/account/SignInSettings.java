@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * two seconds.
  *
  * @param perIpMinute sign-ins one client address may start per minute (42900 past it)
- * @param perNetworkMinute the same for a whole client network (IPv4 /24, IPv6 /64), so
+ * @param perNetworkMinute the same for a whole client network (IPv4 /24, IPv6 /48), so
  * one party's many addresses count together
  */
 @Validated
