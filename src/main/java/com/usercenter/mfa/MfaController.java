@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Second factors of the signed-in user, and the second step of a sign-in.
  */
-@Tag(name = "second factors", description = "TOTP, recovery codes and the second step of a sign-in")
+@Tag(name = "mfa", description = "Second factors: TOTP, recovery codes and the second step of a sign-in")
 @RestController
 class MfaController {
 
@@ -49,7 +49,7 @@ class MfaController {
 		this.gate = gate;
 	}
 
-	@Operation(summary = "The second factors of the signed-in user",
+	@Operation(operationId = "mfaStatus", summary = "The second factors of the signed-in user",
 			description = "Never a secret or a code: whether TOTP is in force, how many recovery codes are left, "
 					+ "and the passkeys.")
 	@SecurityRequirement(name = "bearer")
@@ -58,7 +58,8 @@ class MfaController {
 		return Envelope.ok(this.accounts.status(user.userId()));
 	}
 
-	@Operation(summary = "Start a TOTP enrolment: a new secret, its otpauth:// URI and a QR code",
+	@Operation(operationId = "startTotp",
+			summary = "Start a TOTP enrolment: a new secret, its otpauth:// URI and a QR code",
 			description = "Proof as for a password change when the account has a password or a contact "
 					+ "(password, or a verify ticket for the own mobile or email; wrong passwords count toward "
 					+ "the account's lock). The secret is not in force until confirmed by a first code; starting "
@@ -73,7 +74,8 @@ class MfaController {
 		return Envelope.ok(this.accounts.startTotp(user.userId(), proof.password(), proof.ticket()));
 	}
 
-	@Operation(summary = "Confirm the TOTP enrolment with a first code; answers ten recovery codes, shown only here",
+	@Operation(operationId = "confirmTotp",
+			summary = "Confirm the TOTP enrolment with a first code; answers ten recovery codes, shown only here",
 			description = "A wrong code: 40006. At most 10 tries in 15 minutes (42900).")
 	@SecurityRequirement(name = "bearer")
 	@Answers({ ErrorCode.SECOND_FACTOR_WRONG, ErrorCode.TOO_MANY_REQUESTS })
@@ -82,7 +84,7 @@ class MfaController {
 		return Envelope.ok(new RecoveryCodes(this.factors.confirmTotp(user.userId(), request.code())));
 	}
 
-	@Operation(summary = "Remove TOTP and its recovery codes, with a TOTP or recovery code",
+	@Operation(operationId = "removeTotp", summary = "Remove TOTP and its recovery codes, with a TOTP or recovery code",
 			description = "Wrong codes count toward the account's sign-in lock: five wrong passwords and codes "
 					+ "within 15 minutes answer 42300.")
 	@SecurityRequirement(name = "bearer")
@@ -93,7 +95,8 @@ class MfaController {
 		return Envelope.ok();
 	}
 
-	@Operation(summary = "Finish a sign-in that answered 40106, with a TOTP or recovery code",
+	@Operation(operationId = "loginWithSecondFactor",
+			summary = "Finish a sign-in that answered 40106, with a TOTP or recovery code",
 			description = "The mfaToken is single use and good for 5 minutes (unknown, used or expired: 40101); "
 					+ "a wrong code (40006, with the attempts left) leaves it good. Wrong codes count with wrong "
 					+ "passwords: five within 15 minutes lock the account's sign-in (42300). A TOTP code is "

@@ -11,6 +11,7 @@ import com.usercenter.support.Api;
 import com.usercenter.support.ApiTestBase;
 import com.usercenter.support.TestClock;
 import com.usercenter.support.TotpDevice;
+import com.usercenter.user.UserLifecycle;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -30,6 +31,9 @@ class SecondFactorIntegrationTest extends ApiTestBase {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private UserLifecycle lifecycle;
 
 	@Test
 	void enrolmentShowsTheSecretOnceAndIsInForceOnlyWhenConfirmed() {
@@ -289,6 +293,23 @@ class SecondFactorIntegrationTest extends ApiTestBase {
 			.single()).isEqualTo(1);
 		assertThat(api().send(Api.Call.of("DELETE", "/api/v1/admin/users/999999999/mfa").bearer(adminToken())).code())
 			.isEqualTo(40401);
+	}
+
+	@Test
+	void erasureRemovesTheSecondFactors() {
+		Account account = enrolled();
+		Api.Answer deletion = api().post("/api/v1/users/me/deletion",
+				Map.of("password", PASSWORD, "mfaCode", account.device.nextCode()), account.token);
+		assertThat(deletion.code()).as(deletion.toString()).isEqualTo(200);
+
+		assertThat(this.lifecycle.erase(account.userId)).isTrue();
+
+		for (String table : List.of("mfa_totp", "mfa_recovery_code", "mfa_challenge")) {
+			assertThat(this.jdbc.sql("select count(*) from " + table + " where user_id = ?")
+				.param(account.userId)
+				.query(Integer.class)
+				.single()).as(table).isZero();
+		}
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.usercenter.core.ApiException;
+import com.usercenter.support.AdminSecondFactor;
 import com.usercenter.support.Api;
 import com.usercenter.support.Api.Call;
 import com.usercenter.support.TcpRelay;
@@ -130,13 +131,9 @@ class DatabaseOutageIntegrationTest {
 		return api.send(Call.of("GET", "/actuator/health/readiness")).status();
 	}
 
+	/** The bootstrap admin, signed in with its second factor (the admin API needs it). */
 	private static String login(Api api) {
-		return api
-			.post("/api/v1/auth/login/password",
-					Map.of("account", TestSecrets.ADMIN_USERNAME, "password", TestSecrets.adminPassword()))
-			.data()
-			.path("accessToken")
-			.asString();
+		return AdminSecondFactor.token(api);
 	}
 
 }

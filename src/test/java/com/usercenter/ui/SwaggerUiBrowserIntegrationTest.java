@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
+import com.usercenter.support.Api;
 import com.usercenter.support.ApiTestBase;
-import com.usercenter.support.TestSecrets;
+import com.usercenter.support.TotpDevice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,18 +67,62 @@ class SwaggerUiBrowserIntegrationTest extends ApiTestBase {
 		}
 	}
 
+	/**
+	 * A new admin in the admin group: signs in with its password, authorizes, enrols TOTP
+	 * (the admin API answers 40303 until it does), signs in again through the second
+	 * step, authorizes with that token and works.
+	 */
 	@Test
-	void anOperatorSignsInAuthorizesListsUsersAndCreatesATenant() throws IOException {
-		this.browser.get("http://localhost:" + this.port + "/swagger-ui/index.html?urls.primaryName=admin");
-		WebElement signIn = this.wait
-			.until(ExpectedConditions.presenceOfElementLocated(By.id("operations-accounts-loginWithPassword")));
-		screenshot("admin-group");
+	void anOperatorSignsInEnrolsASecondFactorAuthorizesListsUsersAndCreatesATenant() throws IOException {
+		String username = "ops" + unique();
+		String password = "Ops-Passw0rd-" + unique();
+		Api.Answer created = api().post("/api/v1/admin/users",
+				Map.of("mobile", newMobile(), "username", username, "password", password), adminToken());
+		assertThat(created.code()).as(created.toString()).isEqualTo(200);
+		api().patch("/api/v1/admin/users/" + created.data().path("userId").asLong(),
+				Map.of("roles", List.of("USER", "ADMIN")), adminToken());
+		String credentials = "{\"account\": \"" + username + "\", \"password\": \"" + password + "\"}";
 
-		String answer = tryItOut(signIn, "{\"account\": \"" + TestSecrets.ADMIN_USERNAME + "\", \"password\": \""
-				+ TestSecrets.adminPassword() + "\"}");
+		openAdminGroup();
+		String answer = tryItOut(operation("operations-accounts-loginWithPassword"), credentials);
 		assertThat(answer).contains("\"code\": 200").contains("accessToken");
-		String token = answer.replaceAll("(?s).*\"accessToken\": \"([^\"]+)\".*", "$1");
+		authorize(field(answer, "accessToken"));
+		assertThat(tryItOut(operation("operations-admin-users-list"), null)).as("a password alone")
+			.contains("\"code\": 40303");
 
+		String enrolment = tryItOut(operation("operations-mfa-startTotp"), "{\"password\": \"" + password + "\"}");
+		assertThat(enrolment).contains("\"code\": 200").contains("otpauth://totp/");
+		TotpDevice device = new TotpDevice(field(enrolment, "secret"));
+		String confirmed = tryItOut(operation("operations-mfa-confirmTotp"),
+				"{\"code\": \"" + device.nextCode() + "\"}");
+		assertThat(confirmed).contains("\"code\": 200").contains("recoveryCodes");
+
+		openAdminGroup();
+		String firstStep = tryItOut(operation("operations-accounts-loginWithPassword"), credentials);
+		assertThat(firstStep).contains("\"code\": 40106").contains("mfaToken");
+		String secondStep = tryItOut(operation("operations-mfa-loginWithSecondFactor"),
+				"{\"mfaToken\": \"" + field(firstStep, "mfaToken") + "\", \"code\": \"" + device.nextCode() + "\"}");
+		assertThat(secondStep).contains("\"code\": 200").contains("accessToken");
+		authorize(field(secondStep, "accessToken"));
+
+		String users = tryItOut(operation("operations-admin-users-list"), null);
+		assertThat(users).contains("\"code\": 200").contains("\"content\"");
+		String tenant = tryItOut(operation("operations-admin-tenants-createTenant"),
+				"{\"name\": \"Swagger UI tenant " + unique() + "\"}");
+		assertThat(tenant).contains("\"code\": 200").contains("tenantSecret");
+	}
+
+	private void openAdminGroup() throws IOException {
+		this.browser.get("http://localhost:" + this.port + "/swagger-ui/index.html?urls.primaryName=admin");
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("operations-accounts-loginWithPassword")));
+		screenshot("admin-group");
+	}
+
+	private WebElement operation(String id) {
+		return this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+	}
+
+	private void authorize(String token) throws IOException {
 		this.browser.findElement(By.cssSelector(".auth-wrapper .authorize")).click();
 		WebElement bearer = this.wait.until(ExpectedConditions
 			.visibilityOfElementLocated(By.cssSelector(".modal-ux .auth-container input[type='text']")));
@@ -83,13 +130,11 @@ class SwaggerUiBrowserIntegrationTest extends ApiTestBase {
 		screenshot("authorize");
 		this.browser.findElement(By.cssSelector(".modal-ux .auth-btn-wrapper .authorize")).click();
 		this.browser.findElement(By.cssSelector(".modal-ux .btn-done")).click();
+	}
 
-		String users = tryItOut(this.browser.findElement(By.id("operations-admin-users-list")), null);
-		assertThat(users).contains("\"code\": 200").contains("\"content\"");
-
-		String tenant = tryItOut(this.browser.findElement(By.id("operations-admin-tenants-createTenant")),
-				"{\"name\": \"Swagger UI tenant " + unique() + "\"}");
-		assertThat(tenant).contains("\"code\": 200").contains("tenantSecret");
+	/** A string field of the JSON answer shown. */
+	private static String field(String answer, String name) {
+		return answer.replaceAll("(?s).*\"" + name + "\": \"([^\"]+)\".*", "$1");
 	}
 
 	@Test
