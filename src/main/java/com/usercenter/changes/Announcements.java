@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -123,7 +124,16 @@ public class Announcements implements SmartLifecycle {
 			return;
 		}
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			await(echo());
+			long ticket;
+			try {
+				ticket = echo();
+			}
+			catch (DataAccessException ex) {
+				// the change is made and the echo cannot follow it: forget everything
+				lostAll();
+				return;
+			}
+			await(ticket);
 			return;
 		}
 		if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
@@ -147,11 +157,17 @@ public class Announcements implements SmartLifecycle {
 	private long echo() {
 		long ticket = this.echoes.incrementAndGet();
 		this.awaited.put(ticket, new CompletableFuture<>());
-		this.jdbc.sql("select pg_notify(:channel, :ticket)")
-			.param("channel", this.echoChannel)
-			.param("ticket", Long.toString(ticket))
-			.query()
-			.singleRow();
+		try {
+			this.jdbc.sql("select pg_notify(:channel, :ticket)")
+				.param("channel", this.echoChannel)
+				.param("ticket", Long.toString(ticket))
+				.query()
+				.singleRow();
+		}
+		catch (RuntimeException ex) {
+			this.awaited.remove(ticket);
+			throw ex;
+		}
 		return ticket;
 	}
 
