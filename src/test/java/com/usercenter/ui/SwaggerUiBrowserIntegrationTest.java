@@ -122,8 +122,16 @@ class SwaggerUiBrowserIntegrationTest extends ApiTestBase {
 		return this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
 	}
 
+	/**
+	 * Authorize with a token, logging out first when the page still holds an earlier one.
+	 */
 	private void authorize(String token) throws IOException {
 		this.browser.findElement(By.cssSelector(".auth-wrapper .authorize")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-ux")));
+		for (WebElement logout : this.browser
+			.findElements(By.xpath("//div[contains(@class,'modal-ux')]//button[normalize-space()='Logout']"))) {
+			logout.click();
+		}
 		WebElement bearer = this.wait.until(ExpectedConditions
 			.visibilityOfElementLocated(By.cssSelector(".modal-ux .auth-container input[type='text']")));
 		bearer.sendKeys(token);
