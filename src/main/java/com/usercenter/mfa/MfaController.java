@@ -121,7 +121,9 @@ class MfaController {
 			example = "123456") @NotBlank @Size(max = 32) String code) {
 	}
 
-	record SecondStepRequest(@Schema(description = "From the 40106 answer") @NotBlank @Size(max = 128) String mfaToken,
+	record SecondStepRequest(
+			@Schema(description = "From the 40106 answer",
+					example = "Ze9CF1xddWkIiaZHOJ8vaizbZoYpX40SWUPBoyKahIw") @NotBlank @Size(max = 128) String mfaToken,
 			@Schema(description = "A TOTP code or a recovery code",
 					example = "123456") @NotBlank @Size(max = 32) String code) {
 	}

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.usercenter.support.Api;
 import com.usercenter.support.ApiTestBase;
 import com.usercenter.support.TestClock;
+import com.usercenter.support.TestDeliveries;
 import com.usercenter.support.TotpDevice;
 import com.usercenter.user.UserLifecycle;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,11 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -140,6 +147,35 @@ class SecondFactorIntegrationTest extends ApiTestBase {
 		TestClock.advance(Duration.ofMinutes(5).plusSeconds(1));
 		assertThat(finish(late.data().path("mfaToken").asString(), account.device.nextCode()).code()).as("five minutes")
 			.isEqualTo(40101);
+	}
+
+	@Test
+	void aSocialSignInTakesTheSecondStepAndAnAccountWithNothingToProveEnrolsWithoutProof() {
+		String uid = Long.toString(System.nanoTime() % 10_000_000_000L);
+		String token = "wb-" + unique();
+		WireMockServer weibo = TestDeliveries.webhook();
+		weibo.stubFor(post(urlPathEqualTo("/oauth2/get_token_info")).withQueryParam("access_token", equalTo(token))
+			.willReturn(okJson("{\"uid\":" + uid
+					+ ",\"appkey\":\"123\",\"scope\":\"\",\"create_at\":1,\"expire_in\":157679471}")));
+		weibo.stubFor(get(urlPathEqualTo("/2/users/show.json")).withQueryParam("access_token", equalTo(token))
+			.willReturn(okJson("{\"id\":" + uid + ",\"screen_name\":\"微博用户\"}")));
+		Map<String, Object> credential = Map.of("provider", "weibo", "accessToken", token, "uid", uid);
+		Api.Answer created = api().post("/api/v1/auth/login/social", credential);
+		assertThat(created.code()).as(created.toString()).isEqualTo(200);
+		String socialOnly = created.data().path("accessToken").asString();
+
+		Api.Answer started = api().post("/api/v1/users/me/mfa/totp", Map.of(), socialOnly);
+		assertThat(started.code()).as("no password, no contact: nothing to prove").isEqualTo(200);
+		TotpDevice device = new TotpDevice(started.data().path("secret").asString());
+		assertThat(
+				api().post("/api/v1/users/me/mfa/totp/confirm", Map.of("code", device.nextCode()), socialOnly).code())
+			.isEqualTo(200);
+
+		Api.Answer first = api().post("/api/v1/auth/login/social", credential);
+		assertThat(first.code()).as(first.toString()).isEqualTo(40106);
+		Api.Answer done = finish(first.data().path("mfaToken").asString(), device.nextCode());
+		assertThat(done.code()).as(done.toString()).isEqualTo(200);
+		assertThat(amr(done.data().path("accessToken").asString())).containsExactly("fed", "otp", "mfa");
 	}
 
 	@Test
