@@ -75,12 +75,17 @@ class SecondFactorStore {
 			.update() == 1;
 	}
 
-	/** Puts an enrolment in force with its first code. */
-	boolean confirm(long userId, long step, Instant now) {
+	/**
+	 * Puts an enrolment in force with its first code, only if the secret the code was
+	 * checked against is still the draft: an enrolment restarted meanwhile is not put in
+	 * force by a code of the one it replaced.
+	 */
+	boolean confirm(long userId, byte[] sealedSecret, long step, Instant now) {
 		return this.jdbc.sql("""
 				update mfa_totp set confirmed_at = :now, last_step = :step
-				where user_id = :user and confirmed_at is null and last_step < :step""")
+				where user_id = :user and confirmed_at is null and last_step < :step and secret_sealed = :secret""")
 			.param("user", userId)
+			.param("secret", sealedSecret)
 			.param("step", step)
 			.param("now", Timestamp.from(now))
 			.update() == 1;

@@ -143,7 +143,7 @@ public class SecondFactors implements SecondFactorGate {
 			.orElseThrow(() -> ApiException.invalid("code", "no TOTP enrolment is waiting: start one first"));
 		Instant now = this.clock.instant();
 		OptionalLong step = TotpCodes.matchingStep(this.box.open(SECRET_PURPOSE, row.sealedSecret()), code, now);
-		if (step.isEmpty() || !this.store.confirm(userId, step.getAsLong(), now)) {
+		if (step.isEmpty() || !this.store.confirm(userId, row.sealedSecret(), step.getAsLong(), now)) {
 			throw new ApiException(ErrorCode.SECOND_FACTOR_WRONG,
 					new AttemptsLeft(Math.max(0, tries.max() - tries.hits())));
 		}
