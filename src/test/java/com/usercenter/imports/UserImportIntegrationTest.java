@@ -13,12 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.usercenter.support.AdminSecondFactor;
 import com.usercenter.support.Api;
 import com.usercenter.support.Api.Call;
 import com.usercenter.support.ApiTestBase;
+import com.usercenter.support.FakeApple;
 import com.usercenter.support.SensitiveValues;
 import com.usercenter.support.TenantClient;
+import com.usercenter.support.TestDeliveries;
+import com.usercenter.support.TestSecrets;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -32,6 +37,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,8 +52,12 @@ class UserImportIntegrationTest extends ApiTestBase {
 
 	private static final String PATH = "/api/v1/admin/users/import";
 
+	private static final RSAKey APPLE_KEY = FakeApple.newKey();
+
 	@Autowired
 	private JdbcClient jdbc;
+
+	private final WireMockServer providers = TestDeliveries.webhook();
 
 	@Test
 	void importedAccountsSignInByPasswordByPartnerAndKeepTheirFields() {
@@ -187,6 +200,95 @@ class UserImportIntegrationTest extends ApiTestBase {
 			.forEach((rejection) -> assertThat(rejection.path("msg").asString()).startsWith("password")
 				.doesNotContain(secretLooking)
 				.doesNotContain("aaaaaaaa"));
+	}
+
+	@Test
+	void importedIdentitiesSignInAsIfTheyHadBeenMadeHere() {
+		FakeApple.publish(APPLE_KEY);
+		String union = "union-imp-" + unique();
+		String appOpenId = "oApp" + unique();
+		String weiboUid = "wb" + unique();
+		String appleSub = "001234." + unique() + ".0912";
+		String external = "ids-" + unique();
+		JsonNode result = imported(json(Map.of("externalId", external, "nickname", "老微信", "identities",
+				List.of(Map.of("provider", "wechat", "subject", appOpenId, "unionId", union),
+						Map.of("provider", "weibo", "subject", weiboUid),
+						Map.of("provider", "apple", "subject", appleSub)))));
+		assertThat(result.path("imported").asLong()).as(result.toString()).isEqualTo(1);
+		long userId = this.jdbc.sql("select user_id from user_import where external_id = ?")
+			.param(external)
+			.query(Long.class)
+			.single();
+
+		// the WeChat app by its openid, the mini-program (never seen before) by the
+		// unionid
+		this.providers
+			.stubFor(get(urlPathEqualTo("/sns/oauth2/access_token")).withQueryParam("code", equalTo("app-" + union))
+				.willReturn(okJson("{\"access_token\":\"at-" + union + "\",\"expires_in\":7200,\"openid\":\""
+						+ appOpenId + "\",\"unionid\":\"" + union + "\"}")));
+		this.providers.stubFor(get(urlPathEqualTo("/sns/userinfo"))
+			.withQueryParam("access_token", equalTo("at-" + union))
+			.willReturn(
+					okJson("{\"openid\":\"" + appOpenId + "\",\"nickname\":\"微信\",\"unionid\":\"" + union + "\"}")));
+		this.providers
+			.stubFor(get(urlPathEqualTo("/sns/jscode2session")).withQueryParam("js_code", equalTo("mini-" + union))
+				.withQueryParam("appid", equalTo("wx-mini-test-app"))
+				.withQueryParam("secret", equalTo(TestSecrets.wechatMiniSecret()))
+				.willReturn(okJson("{\"openid\":\"oMini" + unique() + "\",\"session_key\":\"tiihtNczf5v6AKRyjwEUhQ==\","
+						+ "\"unionid\":\"" + union + "\"}")));
+		Api.Answer app = social(Map.of("provider", "wechat", "code", "app-" + union));
+		Api.Answer mini = social(Map.of("provider", "wechat_mini", "code", "mini-" + union));
+		Api.Answer apple = social(Map.of("provider", "apple", "identityToken",
+				FakeApple.sign(APPLE_KEY, FakeApple.claims(appleSub, null).build())));
+
+		for (Api.Answer answer : List.of(app, mini, apple)) {
+			assertThat(answer.code()).as(answer.toString()).isEqualTo(200);
+			assertThat(answer.data().path("userId").asLong()).isEqualTo(userId);
+		}
+		assertThat(count("select count(*) from user_identity where user_id = ?", userId)).isEqualTo(4);
+	}
+
+	@Test
+	void anUnprovenImportedMobileGoesToWhoeverProvesItAndAProvenOneSignsInTheImportedAccount() {
+		String unproven = newMobile();
+		String proven = newMobile();
+		String externalUnproven = "unp-" + unique();
+		String externalProven = "pro-" + unique();
+		imported(String.join("\n",
+				json(Map.of("externalId", externalUnproven, "mobile", unproven, "username", "unp" + unique())),
+				json(Map.of("externalId", externalProven, "mobile", proven, "mobileVerified", true))));
+		long unprovenId = count("select user_id from user_import where external_id = ?", externalUnproven);
+		long provenId = count("select user_id from user_import where external_id = ?", externalProven);
+
+		JsonNode byCode = newUser(unproven);
+		assertThat(byCode.path("userId").asLong()).isNotEqualTo(unprovenId);
+		assertThat(count("select count(*) from app_user where id = ? and mobile is null", unprovenId)).isEqualTo(1);
+		assertThat(newUser(proven).path("userId").asLong()).isEqualTo(provenId);
+	}
+
+	@Test
+	void eachImportWritesOneAuditEventWithWhoAndHowMany() {
+		String taken = newMobile();
+		newUser(taken);
+		String file = String.join("\n", json(Map.of("externalId", "aud-" + unique(), "mobile", newMobile())),
+				json(Map.of("externalId", "aud-" + unique(), "mobile", taken)), "not json");
+		String admin = adminToken();
+		long adminId = api().get("/api/v1/users/me", admin).data().path("userId").asLong();
+		long before = count("select count(*) from audit_event where type = 'users_imported'");
+
+		imported(file);
+		send(Call.of("POST", PATH + "?dryRun=true").body(bytes(file), "application/x-ndjson"));
+
+		List<Map<String, Object>> events = this.jdbc
+			.sql("select user_id, detail from audit_event where type = 'users_imported' order by id desc limit 2")
+			.query()
+			.listOfRows();
+		assertThat(count("select count(*) from audit_event where type = 'users_imported'")).isEqualTo(before + 2);
+		assertThat(events)
+			.allSatisfy((event) -> assertThat(((Number) event.get("user_id")).longValue()).isEqualTo(adminId));
+		assertThat(events.get(1).get("detail"))
+			.isEqualTo("import by admin " + adminId + ": 1 imported, 0 skipped, 2 rejected");
+		assertThat((String) events.get(0).get("detail")).startsWith("dry run by admin " + adminId + ": 0 imported");
 	}
 
 	@Test
@@ -456,6 +558,10 @@ class UserImportIntegrationTest extends ApiTestBase {
 			call.bearer(adminToken());
 		}
 		return api().send(call);
+	}
+
+	private Api.Answer social(Map<String, ?> body) {
+		return api().send(Call.of("POST", "/api/v1/auth/login/social").json(body).from(newIp()));
 	}
 
 	/**
