@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * import turns each into the value stored as the account's password hash: the hash's own
  * encoding behind an {@code {algorithm}} prefix, Spring Security's
  * {@code DelegatingPasswordEncoder} convention. The service's own hashes have no prefix,
- * so a stored value starting with {@code {} is an imported one: the password encoder
+ * so a stored value that starts with a brace is an imported one: the password encoder
  * checks it here and asks for it to be replaced by the service's Argon2id on the first
  * right password.
  * <p>
