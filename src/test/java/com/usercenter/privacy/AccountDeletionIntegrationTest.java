@@ -174,6 +174,40 @@ class AccountDeletionIntegrationTest extends ApiTestBase {
 			.isEqualTo(200);
 	}
 
+	/**
+	 * Contract 9.2: the record of an imported line outlives the account, so the file the
+	 * person came in by, sent again, does not bring them back after erasure.
+	 */
+	@Test
+	void anErasedImportedAccountIsNotBroughtBackBySendingItsFileAgain() {
+		String mobile = newMobile();
+		String file = "{\"externalId\":\"erase-imp-" + unique() + "\",\"mobile\":\"" + mobile
+				+ "\",\"mobileVerified\":true}\n";
+		assertThat(importFile(file).data().path("imported").asLong()).isEqualTo(1);
+		JsonNode login = newUser(mobile);
+		long userId = login.path("userId").asLong();
+		String ticket = ticket(mobile, "verify");
+		assertThat(
+				api().post("/api/v1/users/me/deletion", Map.of("ticket", ticket), login.path("accessToken").asString())
+					.code())
+			.isEqualTo(200);
+		TestClock.advance(COOLING_OFF.plusMinutes(1));
+		this.job.sweep();
+		assertThat(api().get("/api/v1/admin/users/" + userId, adminToken()).data().path("status").asString())
+			.isEqualTo("erased");
+
+		Api.Answer answer = importFile(file);
+		assertThat(answer.code()).as(answer.toString()).isEqualTo(200);
+		JsonNode again = answer.data();
+
+		assertThat(again.path("imported").asLong()).isZero();
+		assertThat(again.path("skipped").asLong()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select count(*) from app_user where mobile = ?")
+			.param("+86" + mobile)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
 	@Test
 	void erasureLeavesOnlyTheIdAndEveryContactAndIdentitySignsUpAnewAfterIt() {
 		String mobile = newMobile();
@@ -554,6 +588,12 @@ class AccountDeletionIntegrationTest extends ApiTestBase {
 
 	private String status(long userId) {
 		return this.jdbc.sql("select status from app_user where id = ?").param(userId).query(String.class).single();
+	}
+
+	private Api.Answer importFile(String file) {
+		return api().send(Api.Call.of("POST", "/api/v1/admin/users/import")
+			.body(file.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/x-ndjson")
+			.bearer(adminToken()));
 	}
 
 	private long count(String sql, long userId) {
