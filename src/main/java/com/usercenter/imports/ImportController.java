@@ -3,6 +3,7 @@ package com.usercenter.imports;
 import java.io.IOException;
 import java.util.Locale;
 
+import com.usercenter.core.ApiException;
 import com.usercenter.core.CurrentUser;
 import com.usercenter.core.Envelope;
 import com.usercenter.core.ErrorCode;
@@ -62,7 +63,15 @@ class ImportController {
 			@Parameter(description = "Check every line and answer the same, storing nothing") @RequestParam(
 					defaultValue = "false") boolean dryRun,
 			HttpServletRequest request, Locale locale) throws IOException {
-		return Envelope.ok(this.imports.run(request.getInputStream(), dryRun, admin.userId(), locale));
+		try {
+			return Envelope.ok(this.imports.run(request.getInputStream(), dryRun, admin.userId(), locale));
+		}
+		catch (IOException ex) {
+			// a read that waited past the connection's timeout, or a client gone: what
+			// was
+			// written stays written, and sending the file again skips it
+			throw new ApiException(ErrorCode.REQUEST_TIMEOUT);
+		}
 	}
 
 }
