@@ -3,7 +3,6 @@ package com.usercenter.imports;
 import java.util.List;
 
 import com.usercenter.core.validation.PlainText;
-import com.usercenter.user.Mobile;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -25,7 +24,8 @@ record ImportLine(
 		@Schema(example = "u-10001",
 				description = "The old system's id: a line whose externalId was imported "
 						+ "before is skipped") @NotBlank @Size(max = 128) @PlainText String externalId,
-		@Schema(example = "13800138001") @Mobile String mobile,
+		@Schema(example = "13800138001",
+				description = "As a person types it; read as sign-up reads it") @Size(max = 32) String mobile,
 		@Schema(example = "li.lei@example.com") @Size(max = 254) String email,
 		@Schema(example = "lilei", description = "3-32 characters, starting with a letter; stored lower-case") @Pattern(
 				regexp = "[A-Za-z][A-Za-z0-9_.-]{2,31}") String username,

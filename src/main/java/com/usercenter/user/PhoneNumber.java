@@ -1,5 +1,7 @@
 package com.usercenter.user;
 
+import java.util.regex.Pattern;
+
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
@@ -14,8 +16,10 @@ public record PhoneNumber(String e164) implements Contact {
 
 	private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
+	private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
+
 	public PhoneNumber {
-		if (e164 == null || !e164.matches("\\+[1-9]\\d{6,14}")) {
+		if (e164 == null || !E164.matcher(e164).matches()) {
 			throw new IllegalArgumentException("not an E.164 number");
 		}
 	}
@@ -30,9 +34,8 @@ public record PhoneNumber(String e164) implements Contact {
 		}
 		try {
 			Phonenumber.PhoneNumber number = UTIL.parse(raw.trim(), "CN");
-			if (!UTIL.isValidNumber(number)) {
-				return null;
-			}
+			// the type is UNKNOWN exactly when the number is not valid (isValidNumber
+			// asks the same question first): one look at the region's patterns, not two
 			PhoneNumberType type = UTIL.getNumberType(number);
 			if (type != PhoneNumberType.MOBILE && type != PhoneNumberType.FIXED_LINE_OR_MOBILE) {
 				return null;

@@ -1,5 +1,11 @@
 package com.usercenter.user;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -29,6 +35,42 @@ class PhoneNumberUnitTest {
 	void masksTheMiddle(String e164, String masked) {
 		assertThat(new PhoneNumber(e164).masked()).isEqualTo(masked);
 		assertThat(new PhoneNumber(e164).toString()).isEqualTo(masked);
+	}
+
+	/**
+	 * One look at the region's patterns instead of two answers exactly what
+	 * libphonenumber's {@code isValidNumber} and {@code getNumberType} together answer,
+	 * for every leading digits a Chinese number can have and numbers of other regions.
+	 */
+	@Test
+	void oneTypeLookAnswersAsValidityAndTypeTogetherDo() throws Exception {
+		PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+		java.util.Random random = new java.util.Random(42);
+		List<String> samples = new ArrayList<>();
+		for (int prefix = 100; prefix < 200; prefix++) {
+			for (int i = 0; i < 200; i++) {
+				samples.add(prefix + String.format("%08d", random.nextInt(100_000_000)));
+			}
+		}
+		for (String region : List.of("US", "GB", "DE", "JP", "HK", "TW", "SG", "IN", "BR")) {
+			for (int i = 0; i < 300; i++) {
+				samples
+					.add("+" + util.getCountryCodeForRegion(region) + (1_000_000_000L + random.nextInt(1_000_000_000)));
+			}
+		}
+		for (String raw : samples) {
+			boolean expected;
+			try {
+				Phonenumber.PhoneNumber number = util.parse(raw, "CN");
+				PhoneNumberUtil.PhoneNumberType type = util.getNumberType(number);
+				expected = util.isValidNumber(number) && (type == PhoneNumberUtil.PhoneNumberType.MOBILE
+						|| type == PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE);
+			}
+			catch (com.google.i18n.phonenumbers.NumberParseException ex) {
+				expected = false;
+			}
+			assertThat(PhoneNumber.parseOrNull(raw) != null).as(raw).isEqualTo(expected);
+		}
 	}
 
 }
