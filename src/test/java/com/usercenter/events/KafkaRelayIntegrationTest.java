@@ -3,6 +3,7 @@ package com.usercenter.events;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 
 import com.usercenter.support.PostgresTestConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -86,6 +88,12 @@ class KafkaRelayIntegrationTest {
 
 	@Autowired
 	private KafkaRelay relay;
+
+	@Autowired
+	private KafkaSettings settings;
+
+	@Autowired
+	private Clock clock;
 
 	private KafkaConsumer<String, String> consumer;
 
@@ -238,6 +246,36 @@ class KafkaRelayIntegrationTest {
 		assertThat(this.read).filteredOn((record) -> record.key().equals(Long.toString(user)))
 			.extracting((record) -> this.json.readTree(record.value()).path("type").asString())
 			.containsOnly("user.enabled");
+	}
+
+	@Test
+	void oneInstanceProducesAtATimeAndAnotherTakesOverWhenItStops() {
+		SimpleMeterRegistry otherMeters = new SimpleMeterRegistry();
+		// a second instance's relay on the same database and broker
+		KafkaRelay other = new KafkaRelay(this.settings, this.jdbc, this.json, this.clock, otherMeters);
+		other.start();
+		try {
+			long first = newUserId();
+			recordChanges(first, 0, 20);
+			awaitRead(eventIds(first), Duration.ofSeconds(60));
+			assertThat(other.producing()).isTrue();
+			assertThat(otherMeters.counter("usercenter.events.kafka.produced").count())
+				.as("the relay that waits for the lease produced nothing")
+				.isZero();
+
+			// this instance stops (a deploy): it gives the lease back, the other takes
+			// over
+			this.relay.stop();
+			long second = newUserId();
+			recordChanges(second, 0, 20);
+			awaitRead(eventIds(second), Duration.ofSeconds(60));
+			assertThat(firstAppearances(second)).containsExactlyElementsOf(eventIds(second));
+			assertThat(otherMeters.counter("usercenter.events.kafka.produced").count()).isGreaterThanOrEqualTo(20);
+		}
+		finally {
+			other.stop();
+			this.relay.start();
+		}
 	}
 
 	private void recordChanges(long user, int from, int to) {
