@@ -3,7 +3,11 @@ package com.usercenter.user;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+
+import com.usercenter.events.EventType;
+import com.usercenter.events.Events;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -27,11 +31,14 @@ public class UserAdmin {
 
 	private final Clock clock;
 
-	UserAdmin(UserRepository users, UserRows rows, Passwords passwords, Clock clock) {
+	private final Events outbox;
+
+	UserAdmin(UserRepository users, UserRows rows, Passwords passwords, Clock clock, Events outbox) {
 		this.users = users;
 		this.rows = rows;
 		this.passwords = passwords;
 		this.clock = clock;
+		this.outbox = outbox;
 	}
 
 	/**
@@ -103,7 +110,9 @@ public class UserAdmin {
 		user.changePasswordHash(hash);
 		user.applyProfile(ProfileUpdate.unlessNull(nickname, null, null, null, null, null));
 		// a lost race answers without the holder: see AdminUserService.create
-		return this.rows.saveUnique(user).view();
+		UserView created = this.rows.saveUnique(user).view();
+		created(created.id());
+		return created;
 	}
 
 	/** Creates an administrator with the given username and password. */
@@ -114,11 +123,18 @@ public class UserAdmin {
 		user.changeUsername(username.toLowerCase(Locale.ROOT));
 		user.changePasswordHash(hash);
 		user.grant(User.ROLE_ADMIN);
-		return this.rows.save(user).view();
+		UserView created = this.rows.save(user).view();
+		created(created.id());
+		return created;
+	}
+
+	private void created(long userId) {
+		this.outbox.record(EventType.USER_CREATED, userId, Map.of("via", CreatedVia.ADMIN.wireName()));
 	}
 
 	/**
-	 * Changes the status, the roles or both ({@code null} leaves one as it is).
+	 * Changes the status, the roles or both ({@code null} leaves one as it is); a status
+	 * that changed records {@code user.disabled} or {@code user.enabled}.
 	 * @throws UserNotFound also for an erased account, which stays erased
 	 */
 	@Transactional
@@ -128,14 +144,17 @@ public class UserAdmin {
 			// nothing is left to enable: an erased account stays erased
 			throw new UserNotFound();
 		}
-		if (status != null) {
-			user.changeStatus(status);
-		}
+		boolean statusChanged = status != null && user.changeStatus(status);
 		if (roles != null) {
 			user.replaceRoles(roles);
 		}
 		user.touch(this.clock.instant());
-		return this.rows.save(user).view();
+		UserView changed = this.rows.save(user).view();
+		if (statusChanged) {
+			this.outbox.record((status == UserStatus.DISABLED) ? EventType.USER_DISABLED : EventType.USER_ENABLED,
+					userId);
+		}
+		return changed;
 	}
 
 }
