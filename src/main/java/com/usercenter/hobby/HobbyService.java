@@ -17,9 +17,9 @@ import com.usercenter.changes.Announcements;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.ErrorCode;
 import com.usercenter.core.errors.UniqueConstraints;
-import com.usercenter.events.EventType;
-import com.usercenter.events.Events;
+import com.usercenter.user.UserEvent;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -56,9 +56,10 @@ public class HobbyService {
 
 	private final Announcements announcements;
 
-	private final Events outbox;
+	private final ApplicationEventPublisher outbox;
 
-	HobbyService(HobbyRepository hobbies, JdbcClient jdbc, Clock clock, Announcements announcements, Events outbox) {
+	HobbyService(HobbyRepository hobbies, JdbcClient jdbc, Clock clock, Announcements announcements,
+			ApplicationEventPublisher outbox) {
 		this.outbox = outbox;
 		this.hobbies = hobbies;
 		this.jdbc = jdbc;
@@ -93,7 +94,7 @@ public class HobbyService {
 	@Transactional
 	public List<HobbyView> replaceUserHobbies(long userId, Collection<Long> hobbyIds, Locale locale) {
 		if (replace(userId, hobbyIds)) {
-			this.outbox.record(EventType.USER_UPDATED, userId, Map.of("fields", List.of(FIELD)));
+			this.outbox.publishEvent(UserEvent.updated(userId, List.of(FIELD)));
 		}
 		return ofUser(userId, locale);
 	}

@@ -2,15 +2,13 @@ package com.usercenter.user;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import com.usercenter.core.ApiException;
 import com.usercenter.core.ErrorCode;
 import com.usercenter.core.errors.UniqueConstraints;
-import com.usercenter.events.EventType;
-import com.usercenter.events.Events;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,9 +29,10 @@ public class IdentityService {
 
 	private final Clock clock;
 
-	private final Events outbox;
+	private final ApplicationEventPublisher outbox;
 
-	IdentityService(IdentityRepository identities, UserRepository users, Clock clock, Events outbox) {
+	IdentityService(IdentityRepository identities, UserRepository users, Clock clock,
+			ApplicationEventPublisher outbox) {
 		this.identities = identities;
 		this.users = users;
 		this.clock = clock;
@@ -110,7 +109,7 @@ public class IdentityService {
 			throw ex;
 		}
 		if (report) {
-			this.outbox.record(EventType.IDENTITY_BOUND, userId, Map.of("provider", provider));
+			this.outbox.publishEvent(UserEvent.identityBound(userId, provider));
 		}
 		return bound;
 	}
@@ -178,10 +177,10 @@ public class IdentityService {
 		user.touch(this.clock.instant());
 		this.users.saveAndFlush(user);
 		if ("mobile".equals(provider) || "email".equals(provider)) {
-			this.outbox.record(EventType.USER_CONTACT_CHANGED, userId, Map.of("contact", provider));
+			this.outbox.publishEvent(UserEvent.contactChanged(userId, provider));
 		}
 		else {
-			this.outbox.record(EventType.IDENTITY_UNBOUND, userId, Map.of("provider", provider));
+			this.outbox.publishEvent(UserEvent.identityUnbound(userId, provider));
 		}
 	}
 

@@ -4,13 +4,10 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import com.usercenter.events.EventType;
-import com.usercenter.events.Events;
-
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,9 +26,9 @@ public class ProfileFields {
 
 	private final Clock clock;
 
-	private final Events outbox;
+	private final ApplicationEventPublisher outbox;
 
-	ProfileFields(UserRepository users, UserRows rows, Clock clock, Events outbox) {
+	ProfileFields(UserRepository users, UserRows rows, Clock clock, ApplicationEventPublisher outbox) {
 		this.users = users;
 		this.rows = rows;
 		this.clock = clock;
@@ -66,7 +63,7 @@ public class ProfileFields {
 		if (changed.isEmpty()) {
 			return false;
 		}
-		this.outbox.record(EventType.USER_UPDATED, userId, Map.of("fields", List.copyOf(changed)));
+		this.outbox.publishEvent(UserEvent.updated(userId, List.copyOf(changed)));
 		return true;
 	}
 

@@ -3,12 +3,9 @@ package com.usercenter.user;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
-import com.usercenter.events.EventType;
-import com.usercenter.events.Events;
-
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -31,9 +28,9 @@ public class UserAdmin {
 
 	private final Clock clock;
 
-	private final Events outbox;
+	private final ApplicationEventPublisher outbox;
 
-	UserAdmin(UserRepository users, UserRows rows, Passwords passwords, Clock clock, Events outbox) {
+	UserAdmin(UserRepository users, UserRows rows, Passwords passwords, Clock clock, ApplicationEventPublisher outbox) {
 		this.users = users;
 		this.rows = rows;
 		this.passwords = passwords;
@@ -129,7 +126,7 @@ public class UserAdmin {
 	}
 
 	private void created(long userId) {
-		this.outbox.record(EventType.USER_CREATED, userId, Map.of("via", CreatedVia.ADMIN.wireName()));
+		this.outbox.publishEvent(UserEvent.created(userId, CreatedVia.ADMIN));
 	}
 
 	/**
@@ -151,8 +148,7 @@ public class UserAdmin {
 		user.touch(this.clock.instant());
 		UserView changed = this.rows.save(user).view();
 		if (statusChanged) {
-			this.outbox.record((status == UserStatus.DISABLED) ? EventType.USER_DISABLED : EventType.USER_ENABLED,
-					userId);
+			this.outbox.publishEvent(UserEvent.statusChanged(userId, status));
 		}
 		return changed;
 	}

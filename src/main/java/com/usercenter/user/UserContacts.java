@@ -1,12 +1,9 @@
 package com.usercenter.user;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 
-import com.usercenter.events.EventType;
-import com.usercenter.events.Events;
-
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,9 +21,9 @@ public class UserContacts {
 
 	private final Clock clock;
 
-	private final Events outbox;
+	private final ApplicationEventPublisher outbox;
 
-	UserContacts(UserRows rows, Clock clock, Events outbox) {
+	UserContacts(UserRows rows, Clock clock, ApplicationEventPublisher outbox) {
 		this.rows = rows;
 		this.clock = clock;
 		this.outbox = outbox;
@@ -95,7 +92,7 @@ public class UserContacts {
 	}
 
 	private void contactChanged(long userId, Contact contact) {
-		this.outbox.record(EventType.USER_CONTACT_CHANGED, userId, Map.of("contact", contact.kind()));
+		this.outbox.publishEvent(UserEvent.contactChanged(userId, contact.kind()));
 	}
 
 }

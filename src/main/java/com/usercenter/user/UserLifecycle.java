@@ -3,11 +3,7 @@ package com.usercenter.user;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.function.LongConsumer;
-
-import com.usercenter.events.EventType;
-import com.usercenter.events.Events;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -17,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
  * An account's life: made by a sign-up, a partner or a social sign-in, then, when its
  * owner asks, a cooling-off period and erasure. Each step records its event (contract
  * 9.1: {@code user.created}, {@code user.deletion_requested},
- * {@code user.deletion_cancelled}, {@code user.erased}) in its own transaction.
+ * {@code user.deletion_cancelled}, {@code user.erased}) in its own transaction, as a
+ * {@link UserEvent}.
  */
 @Service
 public class UserLifecycle {
@@ -32,16 +29,13 @@ public class UserLifecycle {
 
 	private final ApplicationEventPublisher events;
 
-	private final Events outbox;
-
 	UserLifecycle(UserRows rows, Passwords passwords, IdentityRepository identities, Clock clock,
-			ApplicationEventPublisher events, Events outbox) {
+			ApplicationEventPublisher events) {
 		this.rows = rows;
 		this.passwords = passwords;
 		this.identities = identities;
 		this.clock = clock;
 		this.events = events;
-		this.outbox = outbox;
 	}
 
 	/**
@@ -92,7 +86,7 @@ public class UserLifecycle {
 	}
 
 	private void created(long userId, CreatedVia via) {
-		this.outbox.record(EventType.USER_CREATED, userId, Map.of("via", via.wireName()));
+		this.events.publishEvent(UserEvent.created(userId, via));
 	}
 
 	/**
@@ -110,9 +104,7 @@ public class UserLifecycle {
 		user.touch(now);
 		this.rows.save(user);
 		if (first) {
-			// epoch ms, as the deletion's answer and the profile give it
-			this.outbox.record(EventType.USER_DELETION_REQUESTED, userId,
-					Map.of("eraseAt", user.getEraseAt().toEpochMilli()));
+			this.events.publishEvent(UserEvent.deletionRequested(userId, user.getEraseAt()));
 		}
 		return user.getEraseAt();
 	}
@@ -130,7 +122,7 @@ public class UserLifecycle {
 		user.cancelDeletion();
 		user.touch(this.clock.instant());
 		this.rows.save(user);
-		this.outbox.record(EventType.USER_DELETION_CANCELLED, userId);
+		this.events.publishEvent(UserEvent.deletionCancelled(userId));
 	}
 
 	/**
@@ -154,7 +146,8 @@ public class UserLifecycle {
 		user.erase();
 		user.touch(this.clock.instant());
 		this.rows.save(user);
-		this.outbox.record(EventType.USER_ERASED, userId);
+		// first: recorded while the tenant mappings that erasure deletes are there
+		this.events.publishEvent(UserEvent.erased(userId));
 		this.events.publishEvent(erased);
 		return true;
 	}
