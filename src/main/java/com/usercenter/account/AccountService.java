@@ -20,6 +20,7 @@ import com.usercenter.token.SessionRequest;
 import com.usercenter.token.SessionService;
 import com.usercenter.user.AccountDisabled;
 import com.usercenter.user.Contact;
+import com.usercenter.user.CreatedVia;
 import com.usercenter.user.IdentityService;
 import com.usercenter.user.Passwords;
 import com.usercenter.user.UserContacts;
@@ -136,7 +137,7 @@ public class AccountService {
 		this.policy.check(password);
 		this.verification.consume(target, Purpose.REGISTER, code, ticket);
 		reclaim(target);
-		UserView user = this.lifecycle.createWithContact(target, password, nickname);
+		UserView user = this.lifecycle.createWithContact(target, password, nickname, CreatedVia.REGISTER);
 		return signIn(user, "register", true, List.of(Amr.PASSWORD.get(0), Amr.proofOf(target)));
 	}
 
@@ -167,7 +168,8 @@ public class AccountService {
 		List<String> amr = "one_tap".equals(channel) ? Amr.CARRIER : List.of(Amr.proofOf(target));
 		UserView existing = reclaim(target) ? null : this.contacts.holder(target).orElse(null);
 		if (existing == null) {
-			UserView created = this.lifecycle.createWithContact(target, null, null);
+			UserView created = this.lifecycle.createWithContact(target, null, null,
+					"one_tap".equals(channel) ? CreatedVia.ONE_TAP : CreatedVia.CODE);
 			return signIn(created, channel, true, amr);
 		}
 		if (!existing.isActive()) {

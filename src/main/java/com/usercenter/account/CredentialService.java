@@ -100,8 +100,8 @@ class CredentialService {
 				this.proof.byTicket(user, ticket);
 			}
 			this.verification.consume(target, Purpose.CHANGE_CONTACT, code, null);
-			this.contacts.releaseUnproven(target)
-				.filter((holder) -> holder != userId)
+			// the account itself keeps it: it only becomes proven
+			this.contacts.releaseUnproven(target, userId)
 				.ifPresent((holder) -> this.audit.record(AuditType.CONTACT_RECLAIMED, holder, null,
 						"unproven " + target.masked() + " removed: its owner proved it"));
 			this.contacts.change(userId, target, true);

@@ -22,6 +22,7 @@ import com.usercenter.core.validation.PlainText;
 import com.usercenter.secrets.SecretBox;
 import com.usercenter.tenant.TenantService;
 import com.usercenter.user.AccountDisabled;
+import com.usercenter.user.CreatedVia;
 import com.usercenter.user.IdentityBoundElsewhere;
 import com.usercenter.user.IdentityService;
 import com.usercenter.user.PhoneNumber;
@@ -136,9 +137,12 @@ class SocialService implements ProviderStatus {
 					profile.email());
 			return this.accounts.signIn(sameUnion, profile.provider(), false, Amr.FEDERATED);
 		}
-		UserView user = this.lifecycle
-			.create(ProfileUpdate.unlessNull(nickname(profile), avatar(profile), null, null, null, null));
-		this.identities.bind(user.id(), profile.provider(), profile.subject(), profile.unionId(), profile.email());
+		UserView user = this.lifecycle.create(
+				ProfileUpdate.unlessNull(nickname(profile), avatar(profile), null, null, null, null),
+				CreatedVia.SOCIAL);
+		// user.created tells of the account and the identity it was made for
+		this.identities.bindToNewAccount(user.id(), profile.provider(), profile.subject(), profile.unionId(),
+				profile.email());
 		keepRefresh(profile);
 		return this.accounts.signIn(user, profile.provider(), true, Amr.FEDERATED);
 	}

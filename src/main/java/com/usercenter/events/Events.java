@@ -1,5 +1,7 @@
 package com.usercenter.events;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,6 +48,28 @@ public class Events {
 			  and (s.tenant_id is null or mapping.associated_id is not null)
 			""";
 
+	private static final String RECORD_ALL = """
+			with event as (
+			    insert into event_outbox (id, type, user_id, data, occurred_at)
+			    select gen_random_uuid(), ?, u.user_id, jsonb_build_object('userId', u.user_id) || ?::jsonb, ?
+			    from unnest(?::bigint[]) with ordinality as u(user_id, n)
+			    order by u.n
+			    returning seq, user_id
+			)
+			insert into webhook_delivery (subscription_id, event_seq, user_id, associated_id, next_attempt_at)
+			select s.id, event.seq, event.user_id, mapping.associated_id, ?
+			from event
+			cross join webhook_subscription s
+			left join lateral (
+			    select min(a.associated_id) as associated_id
+			    from tenant_account a
+			    where a.tenant_id = s.tenant_id and a.user_id = event.user_id
+			) mapping on true
+			where s.status = 'active'
+			  and s.events && array['*', ?]::text[]
+			  and (s.tenant_id is null or mapping.associated_id is not null)
+			""";
+
 	private final JdbcTemplate jdbc;
 
 	private final JsonMapper json;
@@ -71,6 +95,36 @@ public class Events {
 		Timestamp now = Timestamp.from(Instant.now(this.clock));
 		this.jdbc.update(RECORD, UUID.randomUUID(), type.wireName(), userId, this.json.writeValueAsString(body), now,
 				userId, now, userId, type.wireName());
+	}
+
+	/**
+	 * Records one event of this type about each of these users (a batch of imported
+	 * accounts), all with the same data beside their {@code userId}, and their
+	 * deliveries, in one statement, in the order given.
+	 * @param data the fields after {@code userId} (ids and names only, never contact
+	 * values)
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAll(EventType type, long[] userIds, Map<String, ?> data) {
+		if (userIds.length == 0) {
+			return;
+		}
+		Timestamp now = Timestamp.from(Instant.now(this.clock));
+		Long[] ids = new Long[userIds.length];
+		for (int i = 0; i < userIds.length; i++) {
+			ids[i] = userIds[i];
+		}
+		this.jdbc.execute((Connection connection) -> {
+			try (PreparedStatement insert = connection.prepareStatement(RECORD_ALL)) {
+				insert.setString(1, type.wireName());
+				insert.setString(2, this.json.writeValueAsString(data));
+				insert.setTimestamp(3, now);
+				insert.setArray(4, connection.createArrayOf("bigint", ids));
+				insert.setTimestamp(5, now);
+				insert.setString(6, type.wireName());
+				return insert.executeUpdate();
+			}
+		});
 	}
 
 	/** Records an event whose data is the user id alone. */

@@ -3,6 +3,7 @@ package com.usercenter.hobby;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,20 +17,27 @@ import com.usercenter.changes.Announcements;
 import com.usercenter.core.ApiException;
 import com.usercenter.core.ErrorCode;
 import com.usercenter.core.errors.UniqueConstraints;
+import com.usercenter.user.UserEvent;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The hobby catalog, kept in memory while the database's announcements of its changes are
  * heard (V14, {@value #CHANNEL}): forgotten on every instance when the catalog changes,
  * read from the database while that channel is down; and users' choices from it. A change
- * made here returns once this instance heard it.
+ * made here returns once this instance heard it. A user's hobbies are part of the
+ * profile: a change of them records {@code user.updated} with the field {@code hobbyIds}.
  */
 @Service
 public class HobbyService {
+
+	/** The name of the hobbies among a profile's fields, as a PATCH sends them. */
+	public static final String FIELD = "hobbyIds";
 
 	static final int MAX_PER_USER = 20;
 
@@ -48,7 +56,11 @@ public class HobbyService {
 
 	private final Announcements announcements;
 
-	HobbyService(HobbyRepository hobbies, JdbcClient jdbc, Clock clock, Announcements announcements) {
+	private final ApplicationEventPublisher outbox;
+
+	HobbyService(HobbyRepository hobbies, JdbcClient jdbc, Clock clock, Announcements announcements,
+			ApplicationEventPublisher outbox) {
+		this.outbox = outbox;
 		this.hobbies = hobbies;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -75,17 +87,36 @@ public class HobbyService {
 	}
 
 	/**
-	 * Replaces the user's hobbies.
+	 * Replaces the user's hobbies ({@code PUT /users/me/hobbies}), recording
+	 * {@code user.updated} when they changed.
 	 * @throws ApiException 40000 on {@code hobbyIds} for an unknown id or more than 20
 	 */
 	@Transactional
 	public List<HobbyView> replaceUserHobbies(long userId, Collection<Long> hobbyIds, Locale locale) {
+		if (replace(userId, hobbyIds)) {
+			this.outbox.publishEvent(UserEvent.updated(userId, List.of(FIELD)));
+		}
+		return ofUser(userId, locale);
+	}
+
+	/**
+	 * Replaces the user's hobbies in the caller's transaction, which reports the change
+	 * (a profile PATCH: one {@code user.updated} with the other fields).
+	 * @return whether they changed
+	 * @throws ApiException 40000 on {@code hobbyIds} for an unknown id or more than 20
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean replace(long userId, Collection<Long> hobbyIds) {
 		Set<Long> ids = new LinkedHashSet<>(hobbyIds);
 		Set<Long> known = all().stream().map(Hobby::getId).collect(Collectors.toSet());
 		if (ids.size() > MAX_PER_USER || !known.containsAll(ids)) {
 			throw ApiException.invalid("hobbyIds", "must be at most 20 ids from GET /api/v1/hobbies");
 		}
-		this.jdbc.sql("delete from user_hobby where user_id = :user").param("user", userId).update();
+		Set<Long> before = new HashSet<>(
+				this.jdbc.sql("delete from user_hobby where user_id = :user returning hobby_id")
+					.param("user", userId)
+					.query(Long.class)
+					.list());
 		for (Long id : ids) {
 			this.jdbc.sql("insert into user_hobby (user_id, hobby_id) values (:user, :hobby) on conflict do nothing")
 				.param("user", userId)
@@ -93,7 +124,7 @@ public class HobbyService {
 				.update();
 		}
 		this.announcements.awaitOwnChanges();
-		return ofUser(userId, locale);
+		return !before.equals(ids);
 	}
 
 	@Transactional

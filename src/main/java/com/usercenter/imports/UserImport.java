@@ -21,8 +21,11 @@ import com.usercenter.audit.AuditType;
 import com.usercenter.changes.AdvisoryLocks;
 import com.usercenter.core.ErrorCode;
 import com.usercenter.core.errors.UniqueConstraints;
+import com.usercenter.events.EventType;
+import com.usercenter.events.Events;
 import com.usercenter.tenant.ImportedMappings;
 import com.usercenter.tenant.ImportedMappings.Mapping;
+import com.usercenter.user.CreatedVia;
 import com.usercenter.user.ImportedAccounts;
 import com.usercenter.user.ImportedAccounts.ImportedAccount;
 import com.usercenter.user.ImportedAccounts.ImportedIdentity;
@@ -89,9 +92,12 @@ class UserImport {
 
 	private final Map<String, Counter> lineCounters;
 
+	private final Events events;
+
 	UserImport(ImportLines parser, ImportedAccounts accounts, ImportedMappings mappings, ImportRecords records,
 			AdvisoryLocks locks, AuditService audit, MessageSource messages, PlatformTransactionManager transactions,
-			JdbcTemplate jdbc, MeterRegistry meters) {
+			JdbcTemplate jdbc, MeterRegistry meters, Events events) {
+		this.events = events;
 		this.parser = parser;
 		this.accounts = accounts;
 		this.mappings = mappings;
@@ -446,6 +452,9 @@ class UserImport {
 			});
 		}
 		this.mappings.insert(mappings, mappedUsers);
+		// after the mappings, so partners' subscriptions hear of the users they map; one
+		// statement for the batch (a dry run's transaction is rolled back with it)
+		this.events.recordAll(EventType.USER_CREATED, ids, Map.of("via", CreatedVia.IMPORT.wireName()));
 		this.records.record(accepted.stream().map(ImportLines.Parsed::externalId).toList(), ids);
 		outcome.imported = accepted.size();
 		return outcome;

@@ -114,11 +114,11 @@ public class ProfileService {
 		if (communityId != null && this.catalog.community(communityId).isEmpty()) {
 			throw ApiException.invalid("communityId", "must be an id from GET /api/v1/communities");
 		}
-		this.fields.update(userId, patch.fields());
+		// the hobbies under the row's lock, and in the same user.updated as the fields
+		this.fields.update(userId, patch.fields(),
+				() -> (patch.hobbyIds() != null && this.hobbies.replace(userId, patch.hobbyIds()))
+						? List.of(HobbyService.FIELD) : List.of());
 		UserView user = this.users.get(userId);
-		if (patch.hobbyIds() != null) {
-			this.hobbies.replaceUserHobbies(userId, patch.hobbyIds(), locale());
-		}
 		return profile(user, true);
 	}
 

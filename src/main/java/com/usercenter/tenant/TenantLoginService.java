@@ -10,6 +10,7 @@ import com.usercenter.token.IssuedTokens;
 import com.usercenter.token.SessionRequest;
 import com.usercenter.token.SessionService;
 import com.usercenter.user.AccountDisabled;
+import com.usercenter.user.CreatedVia;
 import com.usercenter.user.PhoneNumber;
 import com.usercenter.user.ProfileUpdate;
 import com.usercenter.user.ProfileFields;
@@ -84,8 +85,12 @@ class TenantLoginService {
 			if (notCreate) {
 				throw new UserNotFound();
 			}
-			userId = this.lifecycle.create(details).id();
-			this.accounts.save(new TenantAccount(tenant.tenantId(), associatedId, userId, this.clock.instant()));
+			// the mapping before user.created, so the partner's subscriptions hear of it
+			userId = this.lifecycle
+				.create(details, CreatedVia.TENANT,
+						(id) -> this.accounts
+							.save(new TenantAccount(tenant.tenantId(), associatedId, id, this.clock.instant())))
+				.id();
 			created = true;
 		}
 		UserView user = this.users.get(userId);

@@ -8,6 +8,7 @@ import com.usercenter.core.ApiException;
 import com.usercenter.core.ErrorCode;
 import com.usercenter.core.errors.UniqueConstraints;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,7 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The WeChat, Weibo and QQ identities of users, and the rule that an account keeps at
  * least one way to sign in. Uniqueness lives in the database: a lost race is the same
- * fact as a found conflict.
+ * fact as a found conflict. Binding and unbinding record {@code identity.bound} and
+ * {@code identity.unbound}; removing the mobile or email records
+ * {@code user.contact_changed}.
  */
 @Service
 public class IdentityService {
@@ -26,10 +29,14 @@ public class IdentityService {
 
 	private final Clock clock;
 
-	IdentityService(IdentityRepository identities, UserRepository users, Clock clock) {
+	private final ApplicationEventPublisher outbox;
+
+	IdentityService(IdentityRepository identities, UserRepository users, Clock clock,
+			ApplicationEventPublisher outbox) {
 		this.identities = identities;
 		this.users = users;
 		this.clock = clock;
+		this.outbox = outbox;
 	}
 
 	@Transactional(readOnly = true)
@@ -66,6 +73,19 @@ public class IdentityService {
 	 */
 	@Transactional
 	public Identity bind(long userId, String provider, String subject, String unionId, String email) {
+		return bind(userId, provider, subject, unionId, email, true);
+	}
+
+	/**
+	 * Binds the identity a social sign-in just created the account for: its
+	 * {@code user.created} tells of it, so no {@code identity.bound} is recorded.
+	 */
+	@Transactional
+	public Identity bindToNewAccount(long userId, String provider, String subject, String unionId, String email) {
+		return bind(userId, provider, subject, unionId, email, false);
+	}
+
+	private Identity bind(long userId, String provider, String subject, String unionId, String email, boolean report) {
 		Optional<UserIdentity> existing = this.identities.findByProviderAndSubject(provider, subject);
 		if (existing.isPresent()) {
 			if (existing.get().getUserId() != userId) {
@@ -76,8 +96,9 @@ public class IdentityService {
 		if (this.identities.findByUserIdAndProvider(userId, provider).isPresent()) {
 			throw ApiException.invalid("provider", "another account of this provider is bound: unbind it first");
 		}
+		Identity bound;
 		try {
-			return this.identities
+			bound = this.identities
 				.saveAndFlush(new UserIdentity(userId, provider, subject, unionId, email, this.clock.instant()))
 				.view();
 		}
@@ -87,6 +108,10 @@ public class IdentityService {
 			}
 			throw ex;
 		}
+		if (report) {
+			this.outbox.publishEvent(UserEvent.identityBound(userId, provider));
+		}
+		return bound;
 	}
 
 	/**
@@ -118,7 +143,9 @@ public class IdentityService {
 	}
 
 	/**
-	 * Removes a way to sign in: a WeChat, Weibo or QQ identity, or the mobile or email.
+	 * Removes a way to sign in: a WeChat, Weibo or QQ identity
+	 * ({@code identity.unbound}), or the mobile or email ({@code user.contact_changed}:
+	 * they are the account's contacts, not identities).
 	 * @throws ApiException 40903 when it is the last one, 40400 when there is none of
 	 * this provider
 	 */
@@ -149,6 +176,12 @@ public class IdentityService {
 		}
 		user.touch(this.clock.instant());
 		this.users.saveAndFlush(user);
+		if ("mobile".equals(provider) || "email".equals(provider)) {
+			this.outbox.publishEvent(UserEvent.contactChanged(userId, provider));
+		}
+		else {
+			this.outbox.publishEvent(UserEvent.identityUnbound(userId, provider));
+		}
 	}
 
 	private static void require(boolean present) {

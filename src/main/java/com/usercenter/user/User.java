@@ -104,53 +104,55 @@ class User {
 
 	/**
 	 * Applies a partial update: absent fields stay, present ones are set or cleared.
-	 * @return whether any stored value changed
+	 * @return the names of the fields whose stored value changed, as the API names them
+	 * ({@code nickname}, {@code communityId}), in the order of the profile; empty when
+	 * none did
 	 */
-	boolean applyProfile(ProfileUpdate update) {
-		boolean changed = false;
+	Set<String> applyProfile(ProfileUpdate update) {
+		Set<String> changed = new LinkedHashSet<>();
 		if (ProfileUpdate.differs(update.nickname(), this.nickname)) {
 			this.nickname = update.nickname().value();
-			changed = true;
+			changed.add("nickname");
 		}
 		if (ProfileUpdate.differs(update.avatar(), this.avatar)) {
 			this.avatar = update.avatar().value();
-			changed = true;
+			changed.add("avatar");
 		}
 		if (ProfileUpdate.differs(update.background(), this.background)) {
 			this.background = update.background().value();
-			changed = true;
+			changed.add("background");
 		}
 		if (ProfileUpdate.differs(update.sex(), (int) this.sex)) {
 			this.sex = (update.sex().value() != null) ? update.sex().value().shortValue() : 0;
-			changed = true;
+			changed.add("sex");
 		}
 		if (ProfileUpdate.differs(update.birthday(), this.birthday)) {
 			this.birthday = update.birthday().value();
-			changed = true;
+			changed.add("birthday");
 		}
 		if (ProfileUpdate.differs(update.height(), toInteger(this.height))) {
 			this.height = toShort(update.height().value());
-			changed = true;
+			changed.add("height");
 		}
 		if (ProfileUpdate.differs(update.waist(), toInteger(this.waist))) {
 			this.waist = toShort(update.waist().value());
-			changed = true;
+			changed.add("waist");
 		}
 		if (update.weight().present() && !sameNumber(update.weight().value(), this.weight)) {
 			this.weight = update.weight().value();
-			changed = true;
+			changed.add("weight");
 		}
 		if (ProfileUpdate.differs(update.signature(), this.signature)) {
 			this.signature = update.signature().value();
-			changed = true;
+			changed.add("signature");
 		}
 		if (ProfileUpdate.differs(update.address(), this.address)) {
 			this.address = update.address().value();
-			changed = true;
+			changed.add("address");
 		}
 		if (ProfileUpdate.differs(update.communityId(), this.communityId)) {
 			this.communityId = update.communityId().value();
-			changed = true;
+			changed.add("communityId");
 		}
 		return changed;
 	}
@@ -170,16 +172,19 @@ class User {
 	/**
 	 * Sets the mobile or the email; {@code proven} when its owner just proved it with a
 	 * code, not when a partner or an admin says so.
+	 * @return whether the stored contact or its proof changed
 	 */
-	void changeContact(Contact contact, boolean proven) {
+	boolean changeContact(Contact contact, boolean proven) {
 		if (contact instanceof PhoneNumber mobile) {
+			boolean changed = !mobile.e164().equals(this.mobile) || this.mobileVerified != proven;
 			this.mobile = mobile.e164();
 			this.mobileVerified = proven;
+			return changed;
 		}
-		else {
-			this.email = contact.value();
-			this.emailVerified = proven;
-		}
+		boolean changed = !contact.value().equals(this.email) || this.emailVerified != proven;
+		this.email = contact.value();
+		this.emailVerified = proven;
+		return changed;
 	}
 
 	/** Removes the mobile or the email, whichever this contact is. */
@@ -255,8 +260,11 @@ class User {
 		this.passwordHash = passwordHash;
 	}
 
-	void changeStatus(UserStatus status) {
+	/** Sets the status, answering whether it changed. */
+	boolean changeStatus(UserStatus status) {
+		boolean changed = this.status != status;
 		this.status = status;
+		return changed;
 	}
 
 	void replaceRoles(Set<String> roles) {

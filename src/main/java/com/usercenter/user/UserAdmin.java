@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -27,11 +28,14 @@ public class UserAdmin {
 
 	private final Clock clock;
 
-	UserAdmin(UserRepository users, UserRows rows, Passwords passwords, Clock clock) {
+	private final ApplicationEventPublisher outbox;
+
+	UserAdmin(UserRepository users, UserRows rows, Passwords passwords, Clock clock, ApplicationEventPublisher outbox) {
 		this.users = users;
 		this.rows = rows;
 		this.passwords = passwords;
 		this.clock = clock;
+		this.outbox = outbox;
 	}
 
 	/**
@@ -103,7 +107,9 @@ public class UserAdmin {
 		user.changePasswordHash(hash);
 		user.applyProfile(ProfileUpdate.unlessNull(nickname, null, null, null, null, null));
 		// a lost race answers without the holder: see AdminUserService.create
-		return this.rows.saveUnique(user).view();
+		UserView created = this.rows.saveUnique(user).view();
+		created(created.id());
+		return created;
 	}
 
 	/** Creates an administrator with the given username and password. */
@@ -114,11 +120,18 @@ public class UserAdmin {
 		user.changeUsername(username.toLowerCase(Locale.ROOT));
 		user.changePasswordHash(hash);
 		user.grant(User.ROLE_ADMIN);
-		return this.rows.save(user).view();
+		UserView created = this.rows.save(user).view();
+		created(created.id());
+		return created;
+	}
+
+	private void created(long userId) {
+		this.outbox.publishEvent(UserEvent.created(userId, CreatedVia.ADMIN));
 	}
 
 	/**
-	 * Changes the status, the roles or both ({@code null} leaves one as it is).
+	 * Changes the status, the roles or both ({@code null} leaves one as it is); a status
+	 * that changed records {@code user.disabled} or {@code user.enabled}.
 	 * @throws UserNotFound also for an erased account, which stays erased
 	 */
 	@Transactional
@@ -128,14 +141,16 @@ public class UserAdmin {
 			// nothing is left to enable: an erased account stays erased
 			throw new UserNotFound();
 		}
-		if (status != null) {
-			user.changeStatus(status);
-		}
+		boolean statusChanged = status != null && user.changeStatus(status);
 		if (roles != null) {
 			user.replaceRoles(roles);
 		}
 		user.touch(this.clock.instant());
-		return this.rows.save(user).view();
+		UserView changed = this.rows.save(user).view();
+		if (statusChanged) {
+			this.outbox.publishEvent(UserEvent.statusChanged(userId, status));
+		}
+		return changed;
 	}
 
 }

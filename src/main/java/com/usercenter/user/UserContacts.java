@@ -3,13 +3,16 @@ package com.usercenter.user;
 import java.time.Clock;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The mobile numbers and emails accounts hold: who holds one, setting one, and taking one
  * back from an account that holds it unproven when its owner proves it. Uniqueness is the
- * database's: a lost race is reported as the same fact as a found duplicate.
+ * database's: a lost race is reported as the same fact as a found duplicate. Every
+ * account whose mobile or email (or its proof) changed records
+ * {@code user.contact_changed}.
  */
 @Service
 public class UserContacts {
@@ -18,9 +21,12 @@ public class UserContacts {
 
 	private final Clock clock;
 
-	UserContacts(UserRows rows, Clock clock) {
+	private final ApplicationEventPublisher outbox;
+
+	UserContacts(UserRows rows, Clock clock, ApplicationEventPublisher outbox) {
 		this.rows = rows;
 		this.clock = clock;
+		this.outbox = outbox;
 	}
 
 	/** The account that holds this mobile or email, proven or not. */
@@ -47,9 +53,12 @@ public class UserContacts {
 		if (holder.isPresent() && !holder.get().getId().equals(userId)) {
 			throw UserRows.inUse(contact);
 		}
-		user.changeContact(contact, proven);
+		if (!user.changeContact(contact, proven)) {
+			return;
+		}
 		user.touch(this.clock.instant());
 		this.rows.saveUnique(user);
+		contactChanged(userId, contact);
 	}
 
 	/**
@@ -60,15 +69,30 @@ public class UserContacts {
 	 */
 	@Transactional
 	public Optional<Long> releaseUnproven(Contact contact) {
+		return releaseUnproven(contact, null);
+	}
+
+	/**
+	 * The same, but an account that is {@code keeper} keeps it: its owner is about to set
+	 * it as proven ({@link #change}), so its contact stays what it was.
+	 * @return the account that lost the contact, if one did
+	 */
+	@Transactional
+	public Optional<Long> releaseUnproven(Contact contact, Long keeper) {
 		Optional<User> holder = this.rows.holderOf(contact);
-		if (holder.isEmpty() || holder.get().view().holdsVerified(contact)) {
+		if (holder.isEmpty() || holder.get().view().holdsVerified(contact) || holder.get().getId().equals(keeper)) {
 			return Optional.empty();
 		}
 		User user = this.rows.lock(holder.get().getId());
 		user.removeContact(contact);
 		user.touch(this.clock.instant());
 		this.rows.save(user);
+		contactChanged(user.getId(), contact);
 		return Optional.of(user.getId());
+	}
+
+	private void contactChanged(long userId, Contact contact) {
+		this.outbox.publishEvent(UserEvent.contactChanged(userId, contact.kind()));
 	}
 
 }

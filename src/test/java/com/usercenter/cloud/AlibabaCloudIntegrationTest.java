@@ -14,11 +14,13 @@ import com.usercenter.support.TestDeliveries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 // a context of its own: closed after the class, so its connections go back to PostgreSQL
 @DirtiesContext
 class AlibabaCloudIntegrationTest extends ApiTestBase {
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@DynamicPropertySource
 	static void aliyun(DynamicPropertyRegistry registry) {
@@ -138,6 +143,12 @@ class AlibabaCloudIntegrationTest extends ApiTestBase {
 		assertThat(first.data().path("user").path("mobile").asString()).isEqualTo("+86" + mobile);
 		assertThat(first.data().path("user").path("mobileVerified").asBoolean()).isTrue();
 		assertThat(again.data().path("userId").asLong()).isEqualTo(first.data().path("userId").asLong());
+		assertThat(this.jdbc.sql("select type || ' ' || data::text from event_outbox where user_id = ? order by seq")
+			.param(first.data().path("userId").asLong())
+			.query(String.class)
+			.list()).as("issue 27: the account it made, once")
+			.containsExactly(
+					"user.created {\"via\": \"one_tap\", \"userId\": " + first.data().path("userId").asLong() + "}");
 		Map<String, String> request = FakeCloud.form(TestDeliveries.webhook()
 			.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/dypns/")))
 			.stream()

@@ -119,6 +119,51 @@ class AccountDeletionIntegrationTest extends ApiTestBase {
 		assertThat(fromFresh.data().path("status").asString()).isEqualTo("pending");
 	}
 
+	/**
+	 * Issue 27: {@code user.erased} is recorded in the erasing transaction before the
+	 * features delete what they keep, so a partner's subscription still gets it with the
+	 * associatedId its mapping had, although the same transaction deletes the mapping.
+	 */
+	@Test
+	void erasureRecordsUserErasedAndThePartnersSubscriptionGetsItWithTheAssociatedIdTheMappingHad() {
+		TenantClient tenant = newTenant();
+		long subscription = this.jdbc.sql("""
+				insert into webhook_subscription (url, events, tenant_id, created_at, updated_at)
+				select 'https://hooks.example.com/' || tenant_key, array['*'], id, now(), now()
+				from tenant where tenant_key = ? returning id
+				""").param(tenant.key()).query(Long.class).single();
+		try {
+			String associatedId = "erased-" + unique();
+			JsonNode login = partnerLogin(tenant, associatedId, false);
+			long userId = login.path("userId").asLong();
+			Api.Answer requested = api().post("/api/v1/users/me/deletion", Map.of(),
+					login.path("accessToken").asString());
+			assertThat(requested.code()).as(requested.toString()).isEqualTo(200);
+			TestClock.advance(COOLING_OFF.plusMinutes(1));
+
+			this.job.sweep();
+
+			assertThat(status(userId)).isEqualTo("erased");
+			assertThat(count("select count(*) from tenant_account where user_id = ?", userId)).isZero();
+			assertThat(this.jdbc
+				.sql("select type || ' ' || (data = jsonb_build_object('userId', user_id)) from event_outbox"
+						+ " where user_id = ? and type = 'user.erased'")
+				.param(userId)
+				.query(String.class)
+				.list()).containsExactly("user.erased true");
+			assertThat(this.jdbc.sql("""
+					select e.type || ' ' || coalesce(d.associated_id, '-')
+					from webhook_delivery d join event_outbox e on e.seq = d.event_seq
+					where d.subscription_id = ? and d.user_id = ? order by d.event_seq
+					""").params(subscription, userId).query(String.class).list()).containsExactly(
+					"user.created " + associatedId, "user.deletion_requested " + associatedId,
+					"user.erased " + associatedId);
+		}
+		finally {
+			this.jdbc.sql("delete from webhook_subscription where id = ?").param(subscription).update();
+		}
+	}
+
 	@Test
 	void aPartnerCannotCancelADeletionItCouldNotHaveStarted() {
 		TenantClient first = newTenant();
