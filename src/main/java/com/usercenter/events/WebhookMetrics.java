@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
 @Component
 class WebhookMetrics {
 
+	/** The row of every subscription together: the oldest pending delivery of any. */
+	private static final Tags ALL = Tags.of("subscription", "all", "kind", "all");
+
 	private final Counter delivered;
 
 	private final Counter retry;
@@ -46,6 +49,10 @@ class WebhookMetrics {
 			.register(registry);
 		this.jdbc = jdbc;
 		this.clock = clock;
+		// present from the start, subscriptions or not, so a dashboard and an alert
+		// always
+		// find the series
+		this.oldestPending.register(List.of(MultiGauge.Row.of(ALL, 0)), true);
 	}
 
 	private static Counter counter(MeterRegistry registry, String result) {
@@ -82,6 +89,7 @@ class WebhookMetrics {
 		}).list();
 		List<MultiGauge.Row<?>> rows = new ArrayList<>();
 		ages.forEach((age) -> rows.add(MultiGauge.Row.of(age.tags(), age.seconds())));
+		rows.add(MultiGauge.Row.of(ALL, ages.stream().mapToDouble(Age::seconds).max().orElse(0)));
 		this.oldestPending.register(rows, true);
 	}
 
