@@ -40,8 +40,8 @@ class WebhookDeliveries {
 			  select * from unnest(cast(:busyIds as bigint[]), cast(:busyCounts as int[])) as b(id, sending)
 			), picked as (
 			  select d.subscription_id, d.event_seq
-			  from (select id from webhook_subscription where kind = 'webhook' and status = 'active'
-			        order by random()) s
+			  from (select id, random() as turn from webhook_subscription
+			        where kind = 'webhook' and status = 'active') s
 			  left join busy on busy.id = s.id
 			  cross join lateral (
 			    select d.subscription_id, d.event_seq from webhook_delivery d
@@ -55,6 +55,7 @@ class WebhookDeliveries {
 			    limit greatest(:perSubscription - coalesce(busy.sending, 0), 0)
 			    for update of d skip locked
 			  ) d
+			  order by s.turn, d.event_seq
 			  limit :max
 			)
 			update webhook_delivery w set lease_until = :until
