@@ -28,7 +28,15 @@ import org.springframework.context.annotation.Import;
 				"usercenter.social.apple.client-ids=com.example.usercenter,com.example.usercenter.watch",
 				"usercenter.social.apple.team-id=TEAM123456", "usercenter.social.apple.key-id=KEY1234567",
 				// a slow body is cut off sooner than in production, so its test is quick
-				"usercenter.web.body-timeout=3s" })
+				"usercenter.web.body-timeout=3s",
+				// webhook receivers of tests listen on 127.0.0.1 over http; every context
+				// of
+				// the run delivers from the same outbox, so all of them allow it (the
+				// SSRF
+				// tests have a context of their own that does not), retry within seconds
+				// and look for due deliveries often
+				"usercenter.webhooks.allow-insecure-targets=true", "usercenter.webhooks.retry-delays=1s,1s,1s",
+				"usercenter.webhooks.poll-interval=200ms" })
 @Import(PostgresTestConfig.class)
 public @interface IntegrationTest {
 
