@@ -10,5 +10,5 @@ create table event_relay_lease (
 );
 insert into event_relay_lease (name) values ('kafka');
 
--- a subscription's pending deliveries in event order: the relay's next batch, without sorting its backlog
-create index ix_webhook_delivery_pending_seq on webhook_delivery (subscription_id, event_seq) where status = 'pending';
+-- the relay's next batch (a subscription's pending deliveries in event order) is read through V19's
+-- ix_webhook_delivery_pending, without sorting its backlog
