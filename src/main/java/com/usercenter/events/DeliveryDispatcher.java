@@ -30,16 +30,19 @@ import org.springframework.stereotype.Component;
  * each to a sender thread, and claims again as soon as a send ends or every
  * {@code usercenter.webhooks.poll-interval}. A sender holds no database connection or
  * transaction while it waits on the subscriber; it records the result in one statement
- * afterwards. At most {@code max-in-flight} sends at once on this instance, and at most
- * {@code per-subscription} to one subscription, so a subscriber that hangs holds a few
- * sender threads for the deadline (10 s) and nothing else: the others are claimed and
- * sent beside it. Sender threads are virtual where the service runs on virtual threads
- * (JDK 21+, {@code spring.threads.virtual.enabled}).
+ * afterwards ({@value #RECORDERS} senders at most at once, so a burst of answers never
+ * takes the connections requests need). At most {@code max-in-flight} sends at once on
+ * this instance, and at most {@code per-subscription} to one subscription, so a
+ * subscriber that hangs holds a few sender threads for the deadline (10 s) and nothing
+ * else: the others are claimed and sent beside it. Sender threads are virtual where the
+ * service runs on virtual threads (JDK 21+, {@code spring.threads.virtual.enabled}).
  */
 @Component
 class DeliveryDispatcher implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
+
+	private static final int RECORDERS = 4;
 
 	private final WebhookDeliveries deliveries;
 
@@ -62,6 +65,12 @@ class DeliveryDispatcher implements SmartLifecycle {
 	private final Map<Long, Integer> sending = new ConcurrentHashMap<>();
 
 	private final Semaphore wake = new Semaphore(0);
+
+	/**
+	 * Sender threads recording their results at once: a burst of answers queues here, not
+	 * in the connection pool that requests of the service need.
+	 */
+	private final Semaphore recorders = new Semaphore(RECORDERS);
 
 	private volatile boolean running;
 
@@ -89,6 +98,9 @@ class DeliveryDispatcher implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		if (this.running) {
+			return;
+		}
 		this.running = true;
 		this.loop = new Thread(this::run, "webhook-dispatcher");
 		this.loop.setDaemon(true);
@@ -195,6 +207,16 @@ class DeliveryDispatcher implements SmartLifecycle {
 	}
 
 	private void record(Claimed delivery, Attempt attempt) {
+		this.recorders.acquireUninterruptibly();
+		try {
+			recordNow(delivery, attempt);
+		}
+		finally {
+			this.recorders.release();
+		}
+	}
+
+	private void recordNow(Claimed delivery, Attempt attempt) {
 		if (attempt.delivered()) {
 			if (this.deliveries.delivered(delivery, attempt.status())) {
 				this.metrics.delivered();
