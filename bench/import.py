@@ -170,8 +170,12 @@ class Sampler:
         except OSError:
             self.hwm_reset = False
         self.series = []
-        self.stacks = []
         self.activity = []
+        if profile:
+            # a flight recording of the send (the JDK's profile settings: execution samples every 10 ms,
+            # allocations, locks, socket reads, GC)
+            self.jcmd("JFR.configure", "stackdepth=256")  # the import's frame lies under Spring's deep stack
+            self.jcmd("JFR.start", "name=import", "settings=profile")
         self._stop = threading.Event()
         self.started = time.monotonic()
         self.cpu0, self.pg0 = service.cpu_seconds(), postgres_cpu_seconds()
@@ -196,14 +200,31 @@ class Sampler:
             self._stop.wait(0.5)
 
     def _profile(self):
-        """A thread dump of the service (the request's thread is the one to read) and what PostgreSQL runs."""
-        dump = subprocess.run([os.path.join(self.profile, "bin", "jcmd"), str(self.pid), "Thread.print"],
-                              capture_output=True, text=True).stdout
-        self.stacks.append(dump)
+        """What PostgreSQL runs for the service (its wait, or CPU, and the statement)."""
         self.activity.append(psql("select coalesce(wait_event_type, 'CPU') || ':' || coalesce(wait_event, '-') "
                                   "|| ' ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 120) from pg_stat_activity "
                                   f"where datname = '{bench.DB}' and state = 'active' and pid <> pg_backend_pid()",
                                   capture=True))
+
+    def jcmd(self, *command):
+        return subprocess.run([os.path.join(self.profile, "bin", "jcmd"), str(self.pid), *command],
+                              capture_output=True, text=True).stdout
+
+    def recording(self, name):
+        """Stops the flight recording into bench/.work/<name>.jfr; answers its views, also written beside it."""
+        path = os.path.join(WORK, f"{name}.jfr")
+        self.jcmd("JFR.stop", "name=import", f"filename={path}")
+        views = {}
+        for view in ("hot-methods", "cpu-time-hot-methods", "allocation-by-site", "contention-by-site",
+                     "socket-reads-by-host", "gc-pauses", "thread-cpu-load"):
+            views[view] = subprocess.run([os.path.join(self.profile, "bin", "jfr"), "view", "--width", "200", view,
+                                          path], capture_output=True, text=True).stdout
+        samples = subprocess.run([os.path.join(self.profile, "bin", "jfr"), "print", "--stack-depth", "256", "--events",
+                                  "jdk.ExecutionSample", path], capture_output=True, text=True).stdout
+        views["import-thread"] = summarize_samples(samples)
+        with open(os.path.join(WORK, f"{name}-jfr.txt"), "w") as f:
+            f.write("\n".join(views.values()))
+        return views
 
     def stop(self):
         self._stop.set()
@@ -321,30 +342,47 @@ def send(file, lines, service, admin_token, me_tokens, rate, profile=None):
               "pg_cpu_ms_per_1000": window["pg_cpu_s"] * 1000 / (lines / 1000),
               "curl_stderr": done.stderr.strip()[:500], "me": me, **window}
     if profile:
-        result["profile"] = summarize_profile(sampler.stacks, sampler.activity)
+        name = "import-again" if data.get("imported") == 0 else "import-first"
+        views = sampler.recording(name)
+        result["profile"] = {"recording": os.path.join(WORK, f"{name}.jfr"),
+                             "import_thread": views["import-thread"].splitlines(),
+                             "hot_methods": views["hot-methods"].splitlines()[:25],
+                             "postgres": summarize_activity(sampler.activity)}
     return result
 
 
-def summarize_profile(dumps, activity):
-    """The frames the import's request thread was in, counted over the dumps (its top frame in our code, and
-    the top frame), and the statements PostgreSQL was running: where the time of a slow import went."""
-    ours, top, statements = {}, {}, {}
-    for dump in dumps:
-        for block in dump.split("\n\n"):
-            if "/import" not in block and "Import" not in block:
-                continue
-            frames = [l.strip()[3:] for l in block.splitlines() if l.strip().startswith("at ")]
-            if not frames:
-                continue
-            top[frames[0]] = top.get(frames[0], 0) + 1
-            mine = next((f for f in frames if f.startswith("com.usercenter")), None)
-            if mine:
-                ours[mine] = ours.get(mine, 0) + 1
+LAYERS = (("org.postgresql.", "PostgreSQL's JDBC driver"), ("org.hibernate.", "Hibernate"),
+          ("com.zaxxer.", "Hikari"), ("tools.jackson.", "Jackson"), ("com.fasterxml.", "Jackson"),
+          ("org.springframework.", "Spring"), ("org.apache.", "Tomcat"), ("com.usercenter.", "ours"),
+          ("java.", "the JDK"), ("javax.", "the JDK"), ("jdk.", "the JDK"), ("sun.", "the JDK"))
+
+
+def summarize_samples(text):
+    """The execution samples of the import's request (a stack through one of our classes whose name says
+    import), counted by the library of their top frame and by our innermost frame: where its CPU goes."""
+    layers, ours, total = {}, {}, 0
+    for event in text.split("jdk.ExecutionSample {")[1:]:
+        frames = [l.strip() for l in event.split("stackTrace = [", 1)[-1].split("]", 1)[0].splitlines() if l.strip()]
+        if not any(f.startswith("com.usercenter.") and "mport" in f.split("(")[0] for f in frames):
+            continue
+        total += 1
+        layer = next((name for prefix, name in LAYERS if frames[0].startswith(prefix)), "other")
+        layers[layer] = layers.get(layer, 0) + 1
+        mine = next((f.split(" line:")[0] for f in frames if f.startswith("com.usercenter.")), "?")
+        ours[mine] = ours.get(mine, 0) + 1
+    rank = lambda d: "\n".join(f"  {100 * n / max(1, total):5.1f}%  {k}"
+                                for k, n in sorted(d.items(), key=lambda kv: -kv[1])[:20])
+    return (f"The import's request thread, {total} execution samples\n\nby the library of the top frame:\n"
+            f"{rank(layers)}\n\nby our innermost frame:\n{rank(ours)}\n")
+
+
+def summarize_activity(activity):
+    """PostgreSQL's active statements over the samples, most frequent first: where a slow import waits."""
+    statements = {}
     for sample in activity:
         for line in (sample or "").splitlines():
             statements[line] = statements.get(line, 0) + 1
-    rank = lambda d: sorted(d.items(), key=lambda kv: -kv[1])[:12]
-    return {"dumps": len(dumps), "top_frames": rank(top), "our_frames": rank(ours), "postgres": rank(statements)}
+    return [f"{n}x {line}" for line, n in sorted(statements.items(), key=lambda kv: -kv[1])[:15]]
 
 
 # ---------------------------------------------------------------- sign-ins
@@ -537,6 +575,11 @@ def report(results):
                      f"{r['cpu_ms_per_sign_in']:.1f} | {r['errors']} |")
     lines += ["", f"- Stored hashes after the sign-ins: "
               + ", ".join(f"{k} {v:,}" for k, v in results["hashes_after_sign_ins"].items()) + "."]
+    for name, r in (("first send", imp), ("second send", again)):
+        if r and r.get("profile"):
+            lines += ["", f"Where the {name}'s CPU went (`--profile`, {r['profile']['recording']}):", "", "```",
+                      *r["profile"]["import_thread"], "```",
+                      "", "PostgreSQL's active statements, sampled every 2 s:", "", "```", *r["profile"]["postgres"], "```", ""]
     if results.get("tables"):
         lines.append("- After both sends and the sign-ins: " + "; ".join(
             f"{t['table']} {t['rows']:,} rows, {t['bytes'] / 1e6:.0f} MB ({t['index_bytes'] / 1e6:.0f} MB indexes)"
@@ -565,7 +608,8 @@ def main():
     parser.add_argument("--rate", type=int, default=200, help="GET /users/me a second beside each send (0: none)")
     parser.add_argument("--sign-ins", type=int, default=300, help="sign-ins of each kind (default 300)")
     parser.add_argument("--profile", action="store_true",
-                        help="thread dumps of the service and PostgreSQL's statements every 2 s during each send")
+                        help="a flight recording of each send (bench/.work/import-*.jfr and its views in *-jfr.txt) "
+                             "and PostgreSQL's active statements every 2 s")
     parser.add_argument("--record", action="store_true", help="also put the table into bench/RESULTS.md")
     parser.add_argument("--out", help="generate: the file to write (default bench/.work/import-<lines>.ndjson)")
     args = parser.parse_args()
