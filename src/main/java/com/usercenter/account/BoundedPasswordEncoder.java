@@ -60,6 +60,15 @@ class BoundedPasswordEncoder implements PasswordEncoder, AutoCloseable {
 		return inTurn(() -> this.encoder.matches(rawPassword, encodedPassword));
 	}
 
+	/**
+	 * Whether a stored value should be replaced by a new hash: an imported one. A look at
+	 * the value, no hash, so it takes no turn.
+	 */
+	@Override
+	public boolean upgradeEncoding(String encodedPassword) {
+		return this.encoder.upgradeEncoding(encodedPassword);
+	}
+
 	private <T> T inTurn(Callable<T> hash) {
 		try {
 			if (!this.permits.tryAcquire(this.deadlineNanos, TimeUnit.NANOSECONDS)) {

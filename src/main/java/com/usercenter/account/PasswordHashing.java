@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
  * Argon2id with Keycloak's default strength: 7 MiB of memory, 5 passes, one lane, 16-byte
  * salt, 32-byte hash; as many at once as the memory budget lets (never more than the
  * cores), their memory pooled, each caller waiting for its turn at most
- * {@link #QUEUE_DEADLINE}.
+ * {@link #QUEUE_DEADLINE}. Imported password hashes ({@link LegacyPasswords}) are checked
+ * in the same pool.
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordHashing {
@@ -36,12 +37,17 @@ class PasswordHashing {
 	 */
 	static final Duration QUEUE_DEADLINE = Duration.ofSeconds(1);
 
+	/**
+	 * The one password encoder: the service's Argon2id, and the imported hashes checked
+	 * by {@link LegacyPasswords}, all in the same bounded pool.
+	 */
 	@Bean
-	BoundedPasswordEncoder passwordEncoder(MemoryBudget budget) {
+	BoundedPasswordEncoder passwordEncoder(MemoryBudget budget, LegacyPasswords legacy) {
 		int concurrent = budget.passwordHashes(PooledArgon2PasswordEncoder.bytesPerHash(MEMORY_KIB));
 		log.info("Password hashes: {} at once ({})", concurrent, budget);
-		return new BoundedPasswordEncoder(new PooledArgon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM,
-				MEMORY_KIB, ITERATIONS, concurrent), concurrent, QUEUE_DEADLINE);
+		PooledArgon2PasswordEncoder argon2id = new PooledArgon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM,
+				MEMORY_KIB, ITERATIONS, concurrent);
+		return new BoundedPasswordEncoder(new ServicePasswordEncoder(argon2id, legacy), concurrent, QUEUE_DEADLINE);
 	}
 
 }

@@ -6,8 +6,10 @@ import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 interface UserRepository extends Repository<User, Long>, JpaSpecificationExecutor<User> {
 
@@ -18,6 +20,17 @@ interface UserRepository extends Repository<User, Long>, JpaSpecificationExecuto
 	/** The password hash alone, or empty when there is no such account or no password. */
 	@Query("select u.passwordHash from User u where u.id = :id")
 	Optional<String> findPasswordHashById(long id);
+
+	/**
+	 * Replaces the password hash if it is still {@code current}: answers 0 when it was
+	 * changed meanwhile, and then changes nothing.
+	 */
+	@Transactional
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query("""
+			update User u set u.passwordHash = :replacement, u.version = u.version + 1
+			where u.id = :id and u.passwordHash = :current""")
+	int replacePasswordHash(long id, String current, String replacement);
 
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	Optional<User> findForUpdateById(Long id);

@@ -56,13 +56,27 @@ class BoundedPasswordEncoderUnitTest {
 
 	@Test
 	void answersWhatTheEncoderAnswers() {
-		PasswordEncoder bounded = new PasswordHashing().passwordEncoder(new MemoryBudget(128L << 20, 16));
+		PasswordEncoder bounded = new PasswordHashing().passwordEncoder(new MemoryBudget(128L << 20, 16),
+				new LegacyPasswords());
 
 		String hash = bounded.encode("Corr3ct-horse");
 
 		assertThat(hash).startsWith("$argon2id$v=19$m=7168,t=5,p=1$");
 		assertThat(bounded.matches("Corr3ct-horse", hash)).isTrue();
 		assertThat(bounded.matches("wrong", hash)).isFalse();
+		assertThat(bounded.upgradeEncoding(hash)).as("the service's own hash stays").isFalse();
+	}
+
+	@Test
+	void importedHashesAreCheckedInTurnAndWantUpgrading() {
+		PasswordEncoder bounded = new PasswordHashing().passwordEncoder(new MemoryBudget(128L << 20, 16),
+				new LegacyPasswords());
+		// MD5 of "password"
+		String imported = new LegacyPasswords().storedForm("md5", "5f4dcc3b5aa765d61d8327deb882cf99", null, null);
+
+		assertThat(bounded.matches("password", imported)).isTrue();
+		assertThat(bounded.matches("passw0rd", imported)).isFalse();
+		assertThat(bounded.upgradeEncoding(imported)).isTrue();
 	}
 
 	@Test
