@@ -25,6 +25,12 @@ import org.springframework.http.MediaType;
  */
 final class Arrival extends HttpServletRequestWrapper {
 
+	/**
+	 * The one streamed type (the user import): read as the application works through it,
+	 * for as long as that takes, so its time limit counts only the waits for the client.
+	 */
+	static final String NDJSON = "application/x-ndjson";
+
 	private final Request tomcat;
 
 	private final HttpServletResponse response;
@@ -34,6 +40,11 @@ final class Arrival extends HttpServletRequestWrapper {
 	private final long limit;
 
 	private final long deadline;
+
+	private final boolean streamed;
+
+	/** For a stream: how long its reads have waited for the client in all. */
+	private long waited;
 
 	private String place;
 
@@ -48,8 +59,10 @@ final class Arrival extends HttpServletRequestWrapper {
 		this.tomcat = tomcat;
 		this.response = response;
 		this.bodies = bodies;
-		this.limit = (type(tomcat).startsWith("multipart/") ? bodies.settings().maxMultipartSize()
-				: bodies.settings().maxBodySize())
+		String type = type(tomcat);
+		this.streamed = type.startsWith(NDJSON);
+		this.limit = (type.startsWith("multipart/") ? bodies.settings().maxMultipartSize()
+				: this.streamed ? bodies.settings().maxStreamSize() : bodies.settings().maxBodySize())
 			.toBytes();
 		this.deadline = System.nanoTime() + bodies.settings().bodyTimeout().toNanos();
 	}
@@ -148,12 +161,14 @@ final class Arrival extends HttpServletRequestWrapper {
 		public int read() throws IOException {
 			checkTime();
 			int b;
+			long start = System.nanoTime();
 			try {
 				b = this.delegate.read();
 			}
 			catch (IOException ex) {
 				throw dropped(ex);
 			}
+			Arrival.this.waited += System.nanoTime() - start;
 			counted((b >= 0) ? 1 : -1);
 			return b;
 		}
@@ -162,12 +177,14 @@ final class Arrival extends HttpServletRequestWrapper {
 		public int read(byte[] buffer, int offset, int length) throws IOException {
 			checkTime();
 			int n;
+			long start = System.nanoTime();
 			try {
 				n = this.delegate.read(buffer, offset, length);
 			}
 			catch (IOException ex) {
 				throw dropped(ex);
 			}
+			Arrival.this.waited += System.nanoTime() - start;
 			counted(n);
 			return n;
 		}
@@ -180,8 +197,23 @@ final class Arrival extends HttpServletRequestWrapper {
 			return ex;
 		}
 
+		/**
+		 * A body must be all there within the body timeout; a stream, whose reader takes
+		 * its time, may have waited for the client that long plus a second for every
+		 * {@code usercenter.web.stream-min-rate} it sent.
+		 */
 		private void checkTime() {
-			if (System.nanoTime() - Arrival.this.deadline > 0) {
+			boolean late;
+			if (Arrival.this.streamed) {
+				WebSettings settings = Arrival.this.bodies.settings();
+				long allowed = settings.bodyTimeout().toNanos()
+						+ this.count / Math.max(1, settings.streamMinRate().toBytes()) * 1_000_000_000L;
+				late = Arrival.this.waited > allowed;
+			}
+			else {
+				late = System.nanoTime() - Arrival.this.deadline > 0;
+			}
+			if (late) {
 				drop();
 				throw new ApiException(ErrorCode.REQUEST_TIMEOUT);
 			}

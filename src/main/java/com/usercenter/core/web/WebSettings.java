@@ -12,6 +12,10 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxBodySize largest JSON or form body accepted
  * @param maxMultipartSize largest multipart upload accepted
+ * @param maxStreamSize largest streamed body ({@code application/x-ndjson}, the user
+ * import) accepted
+ * @param streamMinRate how fast a streamed body must arrive, counting only the time its
+ * reader waited for the client: the body timeout plus a second for every this many bytes
  * @param corsAllowedOrigins origins allowed to call the API from a browser; none by
  * default
  * @param bodyTimeout how long a request body may take to arrive in all
@@ -26,6 +30,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("usercenter.web")
 public record WebSettings(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue("3MB") DataSize maxMultipartSize,
+		@DefaultValue("1GB") DataSize maxStreamSize, @DefaultValue("16KB") DataSize streamMinRate,
 		@DefaultValue List<String> corsAllowedOrigins, @DefaultValue("10s") Duration bodyTimeout,
 		@DefaultValue("16") int bodiesInFlightPerIp, @DefaultValue("10s") Duration lingerTime,
 		@DefaultValue("16MB") DataSize lingerSize, @DefaultValue("16KB") DataSize lingerMinRate) {
