@@ -143,6 +143,13 @@ def postgres_cpu_seconds():
     return total
 
 
+def machine_cpu_seconds():
+    """CPU seconds every core of the machine has been busy so far (/proc/stat: all but idle and iowait)."""
+    with open("/proc/stat") as f:
+        fields = [int(v) for v in f.readline().split()[1:]]
+    return (sum(fields[:8]) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
+
+
 def heap_used_mb(admin_token):
     """jvm.memory.used, area heap, summed over the pools: /actuator/prometheus (an ADMIN token on the main
     port, as the bench runs without a management port)."""
@@ -178,7 +185,7 @@ class Sampler:
             self.jcmd("JFR.start", "name=import", "settings=profile")
         self._stop = threading.Event()
         self.started = time.monotonic()
-        self.cpu0, self.pg0 = service.cpu_seconds(), postgres_cpu_seconds()
+        self.cpu0, self.pg0, self.machine0 = service.cpu_seconds(), postgres_cpu_seconds(), machine_cpu_seconds()
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
 
@@ -230,8 +237,12 @@ class Sampler:
         self._stop.set()
         self.thread.join()
         heaps = [p["heap_mb"] for p in self.series if "heap_mb" in p]
-        return {"seconds": round(time.monotonic() - self.started, 2),
-                "jvm_cpu_s": self.service.cpu_seconds() - self.cpu0, "pg_cpu_s": postgres_cpu_seconds() - self.pg0,
+        seconds = time.monotonic() - self.started
+        jvm, pg = self.service.cpu_seconds() - self.cpu0, postgres_cpu_seconds() - self.pg0
+        machine = machine_cpu_seconds() - self.machine0
+        return {"seconds": round(seconds, 2), "jvm_cpu_s": jvm, "pg_cpu_s": pg, "machine_cpu_s": machine,
+                # what else had the cores meanwhile: curl, this harness and its load, and whatever else runs here
+                "others_cpu_s": machine - jvm - pg, "cores": os.cpu_count(),
                 "vm_hwm_mb": status_kb(self.pid, "VmHWM") / 1024 if self.hwm_reset else None,
                 "peak_rss_mb": max((p["rss_mb"] for p in self.series), default=0),
                 "peak_heap_mb": max(heaps, default=None), "series": self.series}
@@ -357,12 +368,22 @@ LAYERS = (("org.postgresql.", "PostgreSQL's JDBC driver"), ("org.hibernate.", "H
           ("java.", "the JDK"), ("javax.", "the JDK"), ("jdk.", "the JDK"), ("sun.", "the JDK"))
 
 
+def stack_of(event):
+    """The frames of one printed event, innermost first (the stack ends at a line holding only "]")."""
+    frames = []
+    for line in event.split("stackTrace = [", 1)[-1].splitlines()[1:]:
+        if line.strip() in ("]", "...", ""):
+            break
+        frames.append(line.strip())
+    return frames
+
+
 def summarize_samples(text):
     """The execution samples of the import's request (a stack through one of our classes whose name says
     import), counted by the library of their top frame and by our innermost frame: where its CPU goes."""
     layers, ours, total = {}, {}, 0
     for event in text.split("jdk.ExecutionSample {")[1:]:
-        frames = [l.strip() for l in event.split("stackTrace = [", 1)[-1].split("]", 1)[0].splitlines() if l.strip()]
+        frames = stack_of(event)
         if not any(f.startswith("com.usercenter.") and "mport" in f.split("(")[0] for f in frames):
             continue
         total += 1
@@ -564,7 +585,9 @@ def log_send(name, r):
     log(f"  {name}: HTTP {r['http_status']} code {r['code']} in {r['seconds']:.1f} s: {r['lines_per_s']:,.0f} lines/s; "
         f"imported {r['imported']}, skipped {r['skipped']}, rejected {r['rejected']}; JVM CPU "
         f"{r['jvm_cpu_ms_per_1000']:.0f} ms, PostgreSQL CPU {r['pg_cpu_ms_per_1000']:.0f} ms a 1,000 lines; "
-        f"VmHWM {r['vm_hwm_mb']} MB, peak heap {r['peak_heap_mb']} MB")
+        f"VmHWM {fmt(r['vm_hwm_mb'], '{:.0f}')} MB, peak heap {fmt(r['peak_heap_mb'], '{:.0f}')} MB; the "
+        f"machine's cores {100 * r['machine_cpu_s'] / (r['cores'] * r['seconds']):.0f}% busy, "
+        f"{r['others_cpu_s']:.0f} CPU s of it neither the service nor PostgreSQL")
     if r["me"]:
         log(f"  GET /users/me beside it: {r['me']['rps']:.0f}/s, p50 {r['me']['p50_ms']:.1f} ms, "
             f"p99 {r['me']['p99_ms']:.1f} ms, errors {r['me']['errors']} {r['me']['error_codes'] or ''}")
@@ -608,6 +631,14 @@ def report(results):
                      f"{fmt(r['skipped'], '{:,}')} | {r['rejected']} | {r['jvm_cpu_ms_per_1000']:.0f} | "
                      f"{r['pg_cpu_ms_per_1000']:.0f} | {fmt(r['vm_hwm_mb'], '{:.0f}')} | {fmt(r['peak_heap_mb'], '{:.0f}')} | "
                      f"{fmt(me.get('p99_ms'))} | {me.get('errors', '—')} | {verdict} |")
+    if imp:
+        lines.append("")
+    for name, r in (("first send", imp), ("second send", again)):
+        if r and "machine_cpu_s" in r:
+            lines.append(f"- The {name}'s {r['seconds']:.0f} s: the service used {r['jvm_cpu_s']:.0f} CPU s, PostgreSQL "
+                         f"{r['pg_cpu_s']:.0f}, everything else on the machine {r['others_cpu_s']:.0f} (curl, this "
+                         f"harness, other work); the {r['cores']} cores were "
+                         f"{100 * r['machine_cpu_s'] / (r['cores'] * r['seconds']):.0f}% busy.")
     lines += ["", "| sign-in | users | mean ms | p50 ms | p99 ms | JVM CPU ms a sign-in | errors |",
               "|---|---:|---:|---:|---:|---:|---:|"]
     for name, r in results["sign_ins"].items():
