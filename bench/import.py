@@ -150,6 +150,20 @@ def machine_cpu_seconds():
     return (sum(fields[:8]) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
 
 
+def harness_cpu_seconds():
+    """CPU time of this harness (every thread: the sampler, the /users/me load) and of the children it waited for
+    (curl, psql)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def imported_rows():
+    """Rows ever inserted into user_import (PostgreSQL's statistics: cheap, current within a second)."""
+    value = psql("select coalesce(sum(n_tup_ins), 0) from pg_stat_user_tables where relname = 'user_import'",
+                 capture=True)
+    return int(value or 0)
+
+
 def heap_used_mb(admin_token):
     """jvm.memory.used, area heap, summed over the pools: /actuator/prometheus (an ADMIN token on the main
     port, as the bench runs without a management port)."""
@@ -186,6 +200,8 @@ class Sampler:
         self._stop = threading.Event()
         self.started = time.monotonic()
         self.cpu0, self.pg0, self.machine0 = service.cpu_seconds(), postgres_cpu_seconds(), machine_cpu_seconds()
+        self.harness0 = harness_cpu_seconds()
+        self.inserted0 = imported_rows()
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
 
@@ -200,6 +216,8 @@ class Sampler:
                 heap = heap_used_mb(self.admin_token)
                 if heap is not None:
                     point["heap_mb"] = round(heap, 1)
+            if tick % 4 == 0:
+                point["lines_in"] = imported_rows() - self.inserted0  # committed so far
             if self.profile and tick % 4 == 1:
                 self._profile()
             self.series.append(point)
@@ -240,9 +258,10 @@ class Sampler:
         seconds = time.monotonic() - self.started
         jvm, pg = self.service.cpu_seconds() - self.cpu0, postgres_cpu_seconds() - self.pg0
         machine = machine_cpu_seconds() - self.machine0
+        harness = harness_cpu_seconds() - self.harness0
         return {"seconds": round(seconds, 2), "jvm_cpu_s": jvm, "pg_cpu_s": pg, "machine_cpu_s": machine,
-                # what else had the cores meanwhile: curl, this harness and its load, and whatever else runs here
-                "others_cpu_s": machine - jvm - pg, "cores": os.cpu_count(),
+                # what else had the cores meanwhile: curl and this harness with its load, and whatever else runs here
+                "harness_cpu_s": harness, "others_cpu_s": machine - jvm - pg - harness, "cores": os.cpu_count(),
                 "vm_hwm_mb": status_kb(self.pid, "VmHWM") / 1024 if self.hwm_reset else None,
                 "peak_rss_mb": max((p["rss_mb"] for p in self.series), default=0),
                 "peak_heap_mb": max(heaps, default=None), "series": self.series}
@@ -587,7 +606,7 @@ def log_send(name, r):
         f"{r['jvm_cpu_ms_per_1000']:.0f} ms, PostgreSQL CPU {r['pg_cpu_ms_per_1000']:.0f} ms a 1,000 lines; "
         f"VmHWM {fmt(r['vm_hwm_mb'], '{:.0f}')} MB, peak heap {fmt(r['peak_heap_mb'], '{:.0f}')} MB; the "
         f"machine's cores {100 * r['machine_cpu_s'] / (r['cores'] * r['seconds']):.0f}% busy, "
-        f"{r['others_cpu_s']:.0f} CPU s of it neither the service nor PostgreSQL")
+        f"{r['harness_cpu_s']:.0f} CPU s of it this harness and curl, {r['others_cpu_s']:.0f} other work")
     if r["me"]:
         log(f"  GET /users/me beside it: {r['me']['rps']:.0f}/s, p50 {r['me']['p50_ms']:.1f} ms, "
             f"p99 {r['me']['p99_ms']:.1f} ms, errors {r['me']['errors']} {r['me']['error_codes'] or ''}")
@@ -599,6 +618,15 @@ def log_send(name, r):
 
 def fmt(value, pattern="{:.1f}"):
     return "—" if value is None else pattern.format(value)
+
+
+def thirds(series):
+    """Lines committed a second in the first, middle and last third of a send (does it slow as tables grow?)."""
+    points = [(p["t"], p["lines_in"]) for p in series if "lines_in" in p]
+    if len(points) < 4 or points[-1][1] == 0:
+        return None
+    cuts = [points[round(i * (len(points) - 1) / 3)] for i in range(4)]
+    return ", ".join(f"{(b[1] - a[1]) / max(0.001, b[0] - a[0]):,.0f}" for a, b in zip(cuts, cuts[1:]))
 
 
 def report(results):
@@ -636,9 +664,11 @@ def report(results):
     for name, r in (("first send", imp), ("second send", again)):
         if r and "machine_cpu_s" in r:
             lines.append(f"- The {name}'s {r['seconds']:.0f} s: the service used {r['jvm_cpu_s']:.0f} CPU s, PostgreSQL "
-                         f"{r['pg_cpu_s']:.0f}, everything else on the machine {r['others_cpu_s']:.0f} (curl, this "
-                         f"harness, other work); the {r['cores']} cores were "
-                         f"{100 * r['machine_cpu_s'] / (r['cores'] * r['seconds']):.0f}% busy.")
+                         f"{r['pg_cpu_s']:.0f}, curl and this harness (its sampling and /users/me load) "
+                         f"{r['harness_cpu_s']:.0f}, other work on the machine {r['others_cpu_s']:.0f}; the "
+                         f"{r['cores']} cores were {100 * r['machine_cpu_s'] / (r['cores'] * r['seconds']):.0f}% busy"
+                         + (f"; lines committed a second over its first, middle and last thirds: {thirds(r['series'])}"
+                            if thirds(r["series"]) else "") + ".")
     lines += ["", "| sign-in | users | mean ms | p50 ms | p99 ms | JVM CPU ms a sign-in | errors |",
               "|---|---:|---:|---:|---:|---:|---:|"]
     for name, r in results["sign_ins"].items():
