@@ -274,7 +274,7 @@ class MeLoad:
     latency of each request counted from when it was due (a stalled service is not hidden by the client
     waiting for it, as with wrk's correction)."""
 
-    def __init__(self, tokens, rate, threads=4):
+    def __init__(self, tokens, rate, threads=16):
         self.tokens, self.rate, self.threads = tokens, rate, threads
         self.latencies, self.errors, self.codes = [], 0, {}
         self._stop = threading.Event()
@@ -635,7 +635,7 @@ def report(results):
     lines = [
         f"Run {results['when']} on {results['machine']}; service on {results['java']}, `{results['java_opts']}`; "
         f"{results['lines']:,} lines ({results['file_mb']:.0f} MB) into a database of {results['seeded_users']:,} users; "
-        f"GET /users/me at {results['me_rate']}/s beside each send (4 keep-alive connections). Load average "
+        f"GET /users/me at {results['me_rate']}/s beside each send (16 keep-alive connections). Load average "
         f"{results['load_before'][0]:.1f} before the run and {results['load_after'][0]:.1f} after it (2 cores: above "
         "about 2, something else was running too).",
         "",
