@@ -668,7 +668,7 @@ def report(results):
                          f"{r['harness_cpu_s']:.0f}, other work on the machine {r['others_cpu_s']:.0f}; the "
                          f"{r['cores']} cores were {100 * r['machine_cpu_s'] / (r['cores'] * r['seconds']):.0f}% busy"
                          + (f"; lines committed a second over its first, middle and last thirds: {thirds(r['series'])}"
-                            if thirds(r["series"]) else "") + ".")
+                            if r.get("imported") and thirds(r["series"]) else "") + ".")
     lines += ["", "| sign-in | users | mean ms | p50 ms | p99 ms | JVM CPU ms a sign-in | errors |",
               "|---|---:|---:|---:|---:|---:|---:|"]
     for name, r in results["sign_ins"].items():
