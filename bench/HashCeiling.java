@@ -14,12 +14,20 @@ public class HashCeiling {
 		Class<?> config = Class.forName("com.usercenter.account.PasswordHashing");
 		Constructor<?> constructor = config.getDeclaredConstructor();
 		constructor.setAccessible(true);
-		// the bean takes the heap-derived budget the service gives it (the JVM's heap and cores)
-		Class<?> budget = Class.forName("com.usercenter.core.MemoryBudget");
-		Method bean = config.getDeclaredMethod("passwordEncoder", budget);
+		// the bean takes what the service gives it, each made with its no-argument constructor: the
+		// heap-derived budget (the JVM's heap and cores), the imported hashes' formats
+		Method bean = java.util.Arrays.stream(config.getDeclaredMethods())
+			.filter((method) -> method.getName().equals("passwordEncoder"))
+			.findFirst()
+			.orElseThrow();
 		bean.setAccessible(true);
-		PasswordEncoder encoder = (PasswordEncoder) bean.invoke(constructor.newInstance(),
-				budget.getDeclaredConstructor().newInstance());
+		Object[] arguments = new Object[bean.getParameterCount()];
+		for (int i = 0; i < arguments.length; i++) {
+			Constructor<?> made = bean.getParameterTypes()[i].getDeclaredConstructor();
+			made.setAccessible(true);
+			arguments[i] = made.newInstance();
+		}
+		PasswordEncoder encoder = (PasswordEncoder) bean.invoke(constructor.newInstance(), arguments);
 		String hash = encoder.encode("Bench-passw0rd");
 		for (int i = 0; i < 30; i++) {
 			encoder.matches("Bench-passw0rd", hash);

@@ -5,6 +5,7 @@
 #   bench/run.sh --quick          # under three minutes: 10,000 users, 5 s a scenario after 3 s of warm-up
 #   bench/run.sh                  # 100,000 users, 20 s a scenario, Keycloak beside it
 #   bench/run.sh --million        # 1,000,000 users (the admin search target is stated at this size)
+#   bench/run.sh --import         # issue 26: a 1,000,000-line import file sent, then first sign-ins (bench/import.py)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,9 @@ missing=()
 command -v wrk >/dev/null || missing+=(wrk)
 command -v pgbench >/dev/null || missing+=(postgresql-client)
 command -v unzip >/dev/null || missing+=(unzip)
+command -v curl >/dev/null || missing+=(curl)
+# the import file's bcrypt hashes: Python's bcrypt, else htpasswd
+python3 -c 'import bcrypt' 2>/dev/null || command -v htpasswd >/dev/null || missing+=(apache2-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
@@ -25,5 +29,9 @@ if [ -z "${BENCH_JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/j
 fi
 if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
   ./mvnw -q -ntp -DskipTests package
+fi
+if [ "${1:-}" = "--import" ]; then
+  shift
+  exec python3 bench/import.py run "$@"
 fi
 exec python3 bench/bench.py run "$@"
