@@ -291,6 +291,22 @@ class UserImportIntegrationTest extends ApiTestBase {
 		assertThat((String) events.get(0).get("detail")).startsWith("dry run by admin " + adminId + ": 0 imported");
 	}
 
+	/**
+	 * An import's user.created events are written only when a subscription takes them
+	 * (EventSourcesIntegrationTest has the one that does): a million rows nobody could
+	 * read are not worth a seventh of the import's database time.
+	 */
+	@Test
+	void anImportWritesNoEventsNobodySubscribedTo() {
+		String external = "noev-" + unique();
+		imported(json(Map.of("externalId", external, "mobile", newMobile())));
+		long userId = count("select user_id from user_import where external_id = ?", external);
+		boolean subscribed = count("select count(*) from webhook_subscription where status = 'active'"
+				+ " and events && array['*', 'user.created']::text[]") > 0;
+		assertThat(count("select count(*) from event_outbox where user_id = ? and type = 'user.created'", userId))
+			.isEqualTo(subscribed ? 1 : 0);
+	}
+
 	@Test
 	void aSecondSendingSkipsEveryLineAndACutFileIsSentAgainWhole() {
 		List<String> lines = new ArrayList<>();
