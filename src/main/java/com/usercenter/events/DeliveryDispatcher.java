@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import com.usercenter.core.errors.Failures;
 import com.usercenter.events.WebhookDeliveries.Claimed;
 import com.usercenter.events.WebhookSender.Attempt;
 import org.slf4j.Logger;
@@ -148,7 +149,7 @@ class DeliveryDispatcher implements SmartLifecycle {
 			}
 			catch (RuntimeException ex) {
 				// the database away, for one: the next round tries again
-				log.warn("Could not claim webhook deliveries: {}", ex.toString());
+				log.warn("Could not claim webhook deliveries: {}", Failures.types(ex));
 				pause();
 			}
 		}
@@ -193,12 +194,12 @@ class DeliveryDispatcher implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Webhook delivery of event {} to subscription {} failed: {}", delivery.eventId(),
-					delivery.subscriptionId(), ex.toString());
+					delivery.subscriptionId(), Failures.types(ex));
 			try {
 				record(delivery, Attempt.error("not sent: " + ex.getClass().getSimpleName()));
 			}
 			catch (RuntimeException again) {
-				log.warn("Could not record the failed delivery (its lease runs out): {}", again.toString());
+				log.warn("Could not record the failed delivery (its lease runs out): {}", Failures.types(again));
 			}
 		}
 		finally {

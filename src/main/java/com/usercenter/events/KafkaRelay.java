@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
+import com.usercenter.core.errors.Failures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -194,7 +195,7 @@ class KafkaRelay implements SmartLifecycle {
 					closeProducer();
 					if (!failing) {
 						log.warn("Kafka relay failed, retrying the same events with a backoff up to {}: {}",
-								this.settings.maxBackoff(), ex.toString());
+								this.settings.maxBackoff(), Failures.types(ex));
 						failing = true;
 					}
 					else {
